@@ -1,0 +1,61 @@
+import type { Alert, AlertKind } from '../../shared/domain';
+import type { Db } from './connection';
+
+interface AlertRow {
+  id: number;
+  kind: AlertKind;
+  created_at: string;
+  connection_id: number | null;
+  reservation_ids: string;
+  params: string;
+  dismissed_at: string | null;
+}
+
+function rowToAlert(row: AlertRow): Alert {
+  return {
+    id: row.id,
+    kind: row.kind,
+    createdAt: row.created_at,
+    connectionId: row.connection_id,
+    reservationIds: JSON.parse(row.reservation_ids) as number[],
+    params: JSON.parse(row.params) as Alert['params'],
+    dismissedAt: row.dismissed_at,
+  };
+}
+
+export interface NewAlert {
+  kind: AlertKind;
+  connectionId: number | null;
+  reservationIds: number[];
+  params: Alert['params'];
+  /** Same key, same situation: raised once, however often it is detected. */
+  dedupeKey: string;
+}
+
+/** Stores the alert unless one with the same key exists; returns it only when it is new. */
+export function raiseAlert(db: Db, alert: NewAlert, now: Date): Alert | null {
+  const row = db
+    .prepare(
+      `INSERT INTO alerts (kind, created_at, connection_id, reservation_ids, params, dedupe_key)
+       VALUES (@kind, @at, @connectionId, @reservationIds, @params, @dedupeKey)
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING *`,
+    )
+    .get({
+      ...alert,
+      at: now.toISOString(),
+      reservationIds: JSON.stringify(alert.reservationIds),
+      params: JSON.stringify(alert.params),
+    }) as AlertRow | undefined;
+  return row ? rowToAlert(row) : null;
+}
+
+export function listAlerts(db: Db): Alert[] {
+  return (db.prepare('SELECT * FROM alerts ORDER BY id DESC').all() as AlertRow[]).map(rowToAlert);
+}
+
+export function dismissAlert(db: Db, id: number, now: Date): Alert | null {
+  const row = db
+    .prepare('UPDATE alerts SET dismissed_at = coalesce(dismissed_at, ?) WHERE id = ? RETURNING *')
+    .get(now.toISOString(), id) as AlertRow | undefined;
+  return row ? rowToAlert(row) : null;
+}

@@ -1,0 +1,52 @@
+/**
+ * Opens the owner's database in a data folder: WAL so the feed server can read while a sync
+ * writes, foreign keys on, and every pending migration applied (after a backup copy).
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate, type MigrationReport } from './migrate';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export const DATABASE_FILE = 'pigeonnier.sqlite';
+
+export interface OpenOptions {
+  /** For tests of the migration machinery; the app always uses MIGRATIONS. */
+  migrations?: readonly Migration[];
+  /** Clock for backup names. */
+  now?: () => Date;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  migration: MigrationReport;
+}
+
+export function databasePath(dataDir: string): string {
+  return path.join(dataDir, DATABASE_FILE);
+}
+
+export function openDatabase(dataDir: string, options: OpenOptions = {}): OpenedDatabase {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = databasePath(dataDir);
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // Another process (the CLI beside a running app) may hold the write lock for a moment.
+    db.pragma('busy_timeout = 5000');
+    // WAL + NORMAL is durable across application crashes; only an OS crash may lose the last commit.
+    db.pragma('synchronous = NORMAL');
+    const migration = migrate(db, {
+      migrations: options.migrations ?? MIGRATIONS,
+      backupDir: path.join(dataDir, 'backups'),
+      now: options.now ?? (() => new Date()),
+    });
+    return { db, migration };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

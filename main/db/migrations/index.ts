@@ -1,0 +1,14 @@
+/**
+ * The schema's history. Append only: a released migration is never edited, a change is a new
+ * numbered file with its own test in tests/main/db/migrations/.
+ */
+import type Database from 'better-sqlite3';
+import { initialSchema } from './001_initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [initialSchema];

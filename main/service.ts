@@ -1,0 +1,103 @@
+/**
+ * The application service: implements shared/api.ts on top of the database. Every transport
+ * (Electron IPC, the headless HTTP bridge, the command line, tests) calls `invoke`, which
+ * validates the input against the contract's schema, runs the handler in one transaction, and
+ * only then announces what changed. A refused call throws before anything is written, or
+ * inside the transaction, which is then rolled back.
+ */
+import { EventEmitter } from 'node:events';
+import type { ZodType } from 'zod';
+import {
+  callSchemas,
+  isApiCallName,
+  type ApiCallName,
+  type ApiEnvelope,
+  type ApiEventListener,
+  type ApiEventMessage,
+  type ApiParsedInput,
+  type ApiResult,
+} from '../shared/api';
+import { ApiError } from '../shared/errors';
+import { parseInput } from '../shared/validation';
+import { openDatabase, type Db } from './db/connection';
+import type { MigrationReport } from './db/migrate';
+import type { Context } from './handlers/context';
+import { alertHandlers } from './handlers/alerts';
+import { overrideHandlers } from './handlers/overrides';
+import { propertyHandlers } from './handlers/property';
+import { reservationQueryHandlers } from './handlers/reservationQueries';
+import { reservationHandlers } from './handlers/reservations';
+import type { Handler, Handlers } from './handlers/types';
+import { unitHandlers } from './handlers/units';
+
+const handlers: Handlers = {
+  ...propertyHandlers,
+  ...unitHandlers,
+  ...overrideHandlers,
+  ...reservationQueryHandlers,
+  ...reservationHandlers,
+  ...alertHandlers,
+};
+
+export interface ServiceOptions {
+  dataDir: string;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+export interface Service {
+  readonly dataDir: string;
+  readonly db: Db;
+  readonly migration: MigrationReport;
+  /** Runs one call; throws ApiError when it is refused. */
+  call<K extends ApiCallName>(name: K, input?: unknown): ApiResult<K>;
+  /** The same, as the envelope every transport carries. */
+  invoke(name: string, input: unknown): ApiEnvelope<unknown>;
+  subscribe(listener: ApiEventListener): () => void;
+  close(): void;
+}
+
+export function createService(options: ServiceOptions): Service {
+  const { db, migration } = openDatabase(options.dataDir);
+  const now = options.now ?? (() => new Date());
+  const bus = new EventEmitter();
+  bus.setMaxListeners(0);
+
+  function call<K extends ApiCallName>(name: K, rawInput?: unknown): ApiResult<K> {
+    const input = parseInput(callSchemas[name] as ZodType, rawInput) as ApiParsedInput<K>;
+    const pending: ApiEventMessage[] = [];
+    const ctx: Context = { db, now, emit: (event, payload) => void pending.push({ event, payload } as ApiEventMessage) };
+    const handler = handlers[name] as Handler<K>;
+    // .immediate takes the write lock at once, so a read-then-write can't be overtaken.
+    const result = db.transaction(() => handler(input, ctx)).immediate();
+    for (const message of pending) bus.emit('event', message);
+    return result;
+  }
+
+  return {
+    dataDir: options.dataDir,
+    db,
+    migration,
+    call,
+    invoke(name, input) {
+      if (!isApiCallName(name)) {
+        return { ok: false, error: { code: 'unknown_call', key: 'errors.unknownCall', params: { name: String(name).slice(0, 100) }, issues: [] } };
+      }
+      try {
+        return { ok: true, value: call(name, input) };
+      } catch (error) {
+        if (error instanceof ApiError) return { ok: false, error: error.body };
+        console.error(`Pigeonnier: ${name} failed`, error);
+        return { ok: false, error: { code: 'internal', key: 'errors.internal', issues: [] } };
+      }
+    },
+    subscribe(listener) {
+      bus.on('event', listener);
+      return () => bus.off('event', listener);
+    },
+    close() {
+      bus.removeAllListeners();
+      db.close();
+    },
+  };
+}

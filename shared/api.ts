@@ -1,0 +1,116 @@
+/**
+ * The one contract between the page and the main process: every call (its name, its input
+ * schema, its result type) and every event pushed back. Electron IPC (preload) and the
+ * headless HTTP bridge are both built from this list; the page only ever sees `Api`.
+ *
+ * Names read `domain:verb`.
+ */
+import { z } from 'zod';
+import type {
+  Alert,
+  NightOverride,
+  Overbooking,
+  Property,
+  Reservation,
+  ReservationHistoryEntry,
+  StayCheck,
+  Unit,
+  UnitAvailability,
+} from './domain';
+import type { ApiErrorBody } from './errors';
+import * as s from './schemas';
+
+const none = z.undefined();
+
+export const callSchemas = {
+  'property:get': none,
+  'property:save': s.propertySaveSchema,
+  'units:list': none,
+  'units:create': s.unitCreateSchema,
+  'units:update': s.unitUpdateSchema,
+  'overrides:list': s.rangeQuerySchema,
+  'overrides:set': s.overridesSetSchema,
+  'availability:get': s.rangeQuerySchema,
+  'availability:overbookings': s.rangeQuerySchema,
+  'reservations:list': s.reservationsListSchema,
+  'reservations:get': s.idInputSchema,
+  'reservations:history': s.idInputSchema,
+  'reservations:check': s.reservationCheckSchema,
+  'reservations:create': s.reservationCreateSchema,
+  'reservations:update': s.reservationUpdateSchema,
+  'reservations:cancel': s.reservationCancelSchema,
+  'alerts:list': none,
+  'alerts:dismiss': s.idInputSchema,
+} as const;
+
+interface Results {
+  'property:get': Property | null;
+  'property:save': Property;
+  'units:list': Unit[];
+  'units:create': Unit;
+  'units:update': Unit;
+  'overrides:list': NightOverride[];
+  'overrides:set': { nightsChanged: number; overbookings: Overbooking[] };
+  'availability:get': UnitAvailability[];
+  'availability:overbookings': Overbooking[];
+  'reservations:list': { items: Reservation[]; total: number };
+  'reservations:get': Reservation;
+  'reservations:history': ReservationHistoryEntry[];
+  'reservations:check': StayCheck;
+  'reservations:create': { reservation: Reservation; overbookings: Overbooking[] };
+  'reservations:update': { reservation: Reservation; overbookings: Overbooking[] };
+  'reservations:cancel': Reservation;
+  'alerts:list': Alert[];
+  'alerts:dismiss': Alert;
+}
+
+export type ApiCallName = keyof typeof callSchemas;
+export const API_CALL_NAMES = Object.keys(callSchemas) as ApiCallName[];
+
+/** What the caller passes (defaults not yet applied). */
+export type ApiInput<K extends ApiCallName> = z.input<(typeof callSchemas)[K]>;
+/** What the handler receives, after validation and defaults. */
+export type ApiParsedInput<K extends ApiCallName> = z.output<(typeof callSchemas)[K]>;
+export type ApiResult<K extends ApiCallName> = Results[K];
+
+type Args<K extends ApiCallName> = undefined extends ApiInput<K> ? [input?: ApiInput<K>] : [input: ApiInput<K>];
+
+/** The page's view of the main process, whatever carries the calls. */
+export type Api = { [K in ApiCallName]: (...args: Args<K>) => Promise<ApiResult<K>> };
+
+export function isApiCallName(name: unknown): name is ApiCallName {
+  return typeof name === 'string' && Object.hasOwn(callSchemas, name);
+}
+
+/** Pushed by the main process; the page refreshes what it shows. */
+export interface ApiEvents {
+  'property:changed': Record<string, never>;
+  'units:changed': Record<string, never>;
+  'reservations:changed': { reservationIds: number[] };
+  'availability:changed': { unitIds: number[]; firstNight: string; lastNight: string };
+  'alerts:new': Alert;
+}
+export type ApiEventName = keyof ApiEvents;
+export const API_EVENT_NAMES: ApiEventName[] = [
+  'property:changed',
+  'units:changed',
+  'reservations:changed',
+  'availability:changed',
+  'alerts:new',
+];
+
+export interface ApiEventMessage<E extends ApiEventName = ApiEventName> {
+  event: E;
+  payload: ApiEvents[E];
+}
+
+export type ApiEventListener = (message: ApiEventMessage) => void;
+
+/** How every transport carries a result: never a thrown string across the boundary. */
+export type ApiEnvelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/** A transport: sends one call, returns its envelope; subscribes to pushed events. */
+export interface ApiTransport {
+  invoke(name: ApiCallName, input: unknown): Promise<ApiEnvelope<unknown>>;
+  subscribe(listener: ApiEventListener): () => void;
+}

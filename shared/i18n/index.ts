@@ -1,0 +1,21 @@
+import { en } from './en';
+import { fr } from './fr';
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** i18next resources, one namespace per language. */
+export const resources = {
+  fr: { translation: fr },
+  en: { translation: en },
+} as const;
+
+/** French unless the system clearly asks for English: the owner is French first. */
+export function pickLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split(/[-_]/)[0];
+    if (base === 'fr') return 'fr';
+    if (base === 'en') return 'en';
+  }
+  return 'fr';
+}
