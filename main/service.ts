@@ -43,12 +43,16 @@ export interface ServiceOptions {
   dataDir: string;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
+  /** See OpenOptions.nativeBinding. */
+  nativeBinding?: string;
 }
 
 export interface Service {
   readonly dataDir: string;
   readonly db: Db;
   readonly migration: MigrationReport;
+  /** The service's clock. */
+  now(): Date;
   /** Runs one call; throws ApiError when it is refused. */
   call<K extends ApiCallName>(name: K, input?: unknown): ApiResult<K>;
   /** The same, as the envelope every transport carries. */
@@ -58,7 +62,7 @@ export interface Service {
 }
 
 export function createService(options: ServiceOptions): Service {
-  const { db, migration } = openDatabase(options.dataDir);
+  const { db, migration } = openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
   const now = options.now ?? (() => new Date());
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
@@ -78,6 +82,7 @@ export function createService(options: ServiceOptions): Service {
     dataDir: options.dataDir,
     db,
     migration,
+    now,
     call,
     invoke(name, input) {
       if (!isApiCallName(name)) {

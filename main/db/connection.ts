@@ -17,6 +17,8 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** Clock for backup names. */
   now?: () => Date;
+  /** better-sqlite3's compiled addon, when it is not the one in node_modules (Electron's ABI in development). */
+  nativeBinding?: string;
 }
 
 export interface OpenedDatabase {
@@ -31,7 +33,7 @@ export function databasePath(dataDir: string): string {
 export function openDatabase(dataDir: string, options: OpenOptions = {}): OpenedDatabase {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = databasePath(dataDir);
-  const db = new Database(file);
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

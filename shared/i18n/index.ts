@@ -1,3 +1,4 @@
+import { cliEn, cliFr } from './cli';
 import { en } from './en';
 import { fr } from './fr';
 
@@ -6,8 +7,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** i18next resources, one namespace per language. */
 export const resources = {
-  fr: { translation: fr },
-  en: { translation: en },
+  fr: { translation: { ...fr, cli: cliFr } },
+  en: { translation: { ...en, cli: cliEn } },
 } as const;
 
 /** French unless the system clearly asks for English: the owner is French first. */

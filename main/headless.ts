@@ -1,0 +1,90 @@
+/**
+ * Headless mode: the same service, its HTTP bridge and the built page, on one port, without
+ * Electron. For an always-on machine (or a browser on the owner's laptop).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleAdminApi } from './server/adminApi';
+import { loadOrCreateAdminToken } from './server/adminToken';
+import { defaultRendererDir, staticPage } from './server/staticFiles';
+import { createService, type Service } from './service';
+
+export const DEFAULT_PORT = 4780;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export interface HeadlessOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  rendererDir?: string;
+  now?: () => Date;
+}
+
+export interface Headless {
+  service: Service;
+  server: http.Server;
+  port: number;
+  host: string;
+  /** The page's address with the admin token: what the owner opens. */
+  adminUrl: string;
+  close(): Promise<void>;
+}
+
+function urlHost(host: string): string {
+  // A wildcard address is not something a browser can open; loopback reaches it from here.
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export async function startHeadless(options: HeadlessOptions): Promise<Headless> {
+  const host = options.host ?? DEFAULT_HOST;
+  const token = loadOrCreateAdminToken(options.dataDir);
+  const service = createService({ dataDir: options.dataDir, now: options.now });
+  const page = staticPage(options.rendererDir ?? defaultRendererDir());
+
+  const server = http.createServer((req, res) => {
+    handleAdminApi(service, token, req, res)
+      .then((handled) => {
+        if (handled) return;
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          res.writeHead(405, { allow: 'GET, HEAD' }).end();
+          return;
+        }
+        page(req, res);
+      })
+      .catch((error: unknown) => {
+        console.error('Pigeonnier: request failed', error);
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      });
+  });
+  // A slow or stuck client cannot hold the server: bounded headers, requests and connections.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  server.maxConnections = 128;
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? DEFAULT_PORT, host, () => resolve());
+    });
+  } catch (error) {
+    service.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  return {
+    service,
+    server,
+    port,
+    host,
+    adminUrl: `http://${urlHost(host)}:${port}/?token=${token}`,
+    async close() {
+      // Event streams never end on their own: close them so `close` can finish.
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      service.close();
+    },
+  };
+}
