@@ -11,6 +11,7 @@ const ZONES = ['UTC', 'Europe/Paris', 'America/Guadeloupe', 'Pacific/Noumea'];
 export default defineConfig({
   plugins: [react()],
   test: {
+    globalSetup: ['tests/globalSetup.ts'],
     projects: [
       {
         extends: true,

@@ -4,6 +4,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { backupIfDue } from './db/backups';
 import { handleAdminApi } from './server/adminApi';
 import { loadOrCreateAdminToken } from './server/adminToken';
 import { defaultRendererDir, staticPage } from './server/staticFiles';
@@ -40,6 +42,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
   const host = options.host ?? DEFAULT_HOST;
   const token = loadOrCreateAdminToken(options.dataDir);
   const service = createService({ dataDir: options.dataDir, now: options.now });
+  backupIfDue(service.db, { dir: path.join(options.dataDir, 'backups'), now: service.now() });
   const page = staticPage(options.rendererDir ?? defaultRendererDir());
 
   const server = http.createServer((req, res) => {

@@ -30,11 +30,14 @@ export function parseEuros(text: string): Cents | null {
   const euros = Number((whole ?? '').replace(/[ \u00a0\u202f.,]/g, ''));
   const cents = euros * 100 + Number(fraction.padEnd(2, '0'));
   if (!Number.isSafeInteger(cents)) return null;
-  return minus ? -cents : cents;
+  // "-0" is zero: −0 would print as "-0,00 €".
+  return minus && cents !== 0 ? -cents : cents;
 }
 
 /** A share of an amount in basis points (1300 = 13 %), rounded half away from zero to the cent. */
 export function percentOf(cents: Cents, basisPoints: number): Cents {
   const exact = (cents * basisPoints) / 10_000;
-  return Math.sign(exact) * Math.round(Math.abs(exact));
+  const rounded = Math.sign(exact) * Math.round(Math.abs(exact));
+  // A negative share that rounds to nothing is 0, not −0 ("-0,00 €").
+  return rounded === 0 ? 0 : rounded;
 }

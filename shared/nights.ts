@@ -93,12 +93,19 @@ export function lastOfMonth(night: Night): Night {
 /** True when `zone` is an IANA time zone this runtime knows (e.g. Europe/Paris, America/Guadeloupe). */
 export function isTimeZone(zone: unknown): zone is string {
   if (typeof zone !== 'string' || zone.length === 0) return false;
+  // Temporal also takes a fixed offset ("+01:00"); a property there would never change to summer time.
+  if (/^[+-]/.test(zone)) return false;
   try {
     Temporal.Now.instant().toZonedDateTimeISO(zone);
     return true;
   } catch {
     return false;
   }
+}
+
+/** The zone's canonical IANA name ('europe/paris' → 'Europe/Paris'); call on a zone isTimeZone accepted. */
+export function canonicalTimeZone(zone: string): string {
+  return Temporal.Now.instant().toZonedDateTimeISO(zone).timeZoneId;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CHANNELS, PROPERTY_TYPES, RESERVATION_STATUSES } from './domain';
-import { daysBetween, isNight, isTimeZone } from './nights';
+import { canonicalTimeZone, daysBetween, isNight, isTimeZone } from './nights';
 
 /** The longest range one call may touch: three years of nights. */
 export const MAX_RANGE_DAYS = 3 * 366;
@@ -41,7 +41,7 @@ const phone = z
   .pipe(
     z
       .string()
-      .regex(/^\+?[0-9 ().\-/]{6,25}$/, { error: 'errors.phone' })
+      .regex(/^\+?[0-9 ().\-/]{6,25}$/, { error: 'errors.phone', abort: true })
       .refine((v) => (v.match(/\d/g) ?? []).length >= 6, { error: 'errors.phone' })
       .nullable(),
   )
@@ -56,9 +56,12 @@ export const propertySaveSchema = z.strictObject({
   city: trimmed(120).default(''),
   region: trimmed(120).default(''),
   country: z.string().regex(/^[A-Z]{2}$/, { error: 'errors.country' }).default('FR'),
-  timeZone: z.string().refine(isTimeZone, { error: 'errors.timeZone' }).default('Europe/Paris'),
+  timeZone: z.string().refine(isTimeZone, { error: 'errors.timeZone' }).transform(canonicalTimeZone).default('Europe/Paris'),
   termsOfSale: trimmed(50_000).default(''),
 });
+
+/** Refuses an empty change set, but only when nothing else is wrong: `{ colour: 'blue' }` is an unknown field, not "nothing". */
+const nothingToChange = { error: 'errors.nothingToChange', when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
 
 const unitFields = {
   name: z.string().trim().min(1, { error: 'errors.required' }).max(100, { error: 'errors.tooLong' }),
@@ -79,7 +82,7 @@ export const unitUpdateSchema = z.strictObject({
   changes: z
     .strictObject({ ...unitFields, sortOrder: z.int().min(0) })
     .partial()
-    .refine((c) => Object.keys(c).length > 0, { error: 'errors.nothingToChange' }),
+    .refine((c) => Object.keys(c).length > 0, nothingToChange),
 });
 
 /** A range of nights, both ends included, in order, and not absurdly long. */
@@ -110,7 +113,7 @@ export const overridesSetSchema = nightRange({
       closed: z.boolean().nullable(),
     })
     .partial()
-    .refine((c) => Object.keys(c).length > 0, { error: 'errors.nothingToChange' }),
+    .refine((c) => Object.keys(c).length > 0, nothingToChange),
 });
 
 export const rangeQuerySchema = nightRange({ unitIds: unitIds.optional() });
@@ -161,7 +164,7 @@ export const reservationUpdateSchema = z.strictObject({
       partnerReference: optionalText(200),
     })
     .partial()
-    .refine((c) => Object.keys(c).length > 0, { error: 'errors.nothingToChange' }),
+    .refine((c) => Object.keys(c).length > 0, nothingToChange),
   allowOverbooking: z.boolean().default(false),
 });
 

@@ -7,10 +7,12 @@ import type { z } from 'zod';
 import { ApiError, type ApiIssue } from './errors';
 
 function keyFor(issue: z.core.$ZodIssue): string {
+  // A missing field is "required", whatever key its schema gives a wrong value.
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'errors.required';
   if (issue.message.startsWith('errors.')) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'errors.required' : 'errors.invalidType';
+      return 'errors.invalidType';
     case 'too_small':
       return 'errors.tooSmall';
     case 'too_big':
@@ -50,7 +52,8 @@ export function issuesFromZod(error: z.ZodError): ApiIssue[] {
 
 /** Parses `input` or throws an ApiError listing every problem, so nothing half-valid goes further. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  // zod 4 leaves `input` out of its issues unless asked; keyFor needs it to tell "missing" from "wrong type".
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw ApiError.invalid(issuesFromZod(result.error));
   return result.data;
 }

@@ -4,6 +4,7 @@
  */
 import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
+import { backupIfDue } from '../db/backups';
 import { createService, type Service } from '../service';
 import { wireIpc } from './ipc';
 import { createMainWindow } from './window';
@@ -34,7 +35,9 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
   void app.whenReady().then(() => {
-    service = createService({ dataDir: path.join(app.getPath('userData'), 'data'), nativeBinding: nativeBinding() });
+    const dataDir = path.join(app.getPath('userData'), 'data');
+    service = createService({ dataDir, nativeBinding: nativeBinding() });
+    backupIfDue(service.db, { dir: path.join(dataDir, 'backups'), now: service.now() });
     wireIpc(service, () => window);
     showWindow();
     app.on('activate', showWindow);

@@ -18,11 +18,6 @@ function parsePort(text: string | undefined, t: TFunction): number {
 export async function serveCommand(options: ServeOptions, t: TFunction): Promise<void> {
   const host = options.host ?? DEFAULT_HOST;
   const headless = await startHeadless({ dataDir: options.dataDir, port: parsePort(options.port, t), host });
-  const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
-  console.log(t('cli.serving', { dataDir: options.dataDir }));
-  console.log(t('cli.adminUrl', { url: headless.adminUrl }));
-  if (!loopback) console.log(t('cli.openToNetwork', { host }));
-
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -38,4 +33,10 @@ export async function serveCommand(options: ServeOptions, t: TFunction): Promise
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  // Printed only once the signals are handled: whoever waits for the URL may stop us at once.
+  const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
+  console.log(t('cli.serving', { dataDir: options.dataDir }));
+  console.log(t('cli.adminUrl', { url: headless.adminUrl }));
+  if (!loopback) console.log(t('cli.openToNetwork', { host }));
 }

@@ -28,17 +28,17 @@ export interface NewAlert {
   connectionId: number | null;
   reservationIds: number[];
   params: Alert['params'];
-  /** Same key, same situation: raised once, however often it is detected. */
+  /** Same key, same situation: raised once while it is open, however often it is detected. */
   dedupeKey: string;
 }
 
-/** Stores the alert unless one with the same key exists; returns it only when it is new. */
+/** Stores the alert unless the same situation is already open; returns it only when it is new. */
 export function raiseAlert(db: Db, alert: NewAlert, now: Date): Alert | null {
   const row = db
     .prepare(
       `INSERT INTO alerts (kind, created_at, connection_id, reservation_ids, params, dedupe_key)
        VALUES (@kind, @at, @connectionId, @reservationIds, @params, @dedupeKey)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING *`,
+       ON CONFLICT (dedupe_key) WHERE dismissed_at IS NULL DO NOTHING RETURNING *`,
     )
     .get({
       ...alert,

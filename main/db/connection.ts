@@ -26,6 +26,15 @@ export interface OpenedDatabase {
   migration: MigrationReport;
 }
 
+/** Lower case without accents, so that a search for "helene" finds "Hélène" (SQLite's LIKE folds ASCII only). */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('fr');
+}
+
+function registerFunctions(db: Db): void {
+  db.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldForSearch(value) : value));
+}
+
 export function databasePath(dataDir: string): string {
   return path.join(dataDir, DATABASE_FILE);
 }
@@ -35,17 +44,24 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Opened
   const file = databasePath(dataDir);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
     // Another process (the CLI beside a running app) may hold the write lock for a moment.
     db.pragma('busy_timeout = 5000');
-    // WAL + NORMAL is durable across application crashes; only an OS crash may lose the last commit.
-    db.pragma('synchronous = NORMAL');
+    // Foreign keys stay off while migrating: SQLite's way to alter a table (copy, drop, rename)
+    // needs them off, and the pragma cannot change inside a migration's transaction. migrate()
+    // runs foreign_key_check afterwards instead.
+    db.pragma('foreign_keys = OFF');
     const migration = migrate(db, {
       migrations: options.migrations ?? MIGRATIONS,
       backupDir: path.join(dataDir, 'backups'),
       now: options.now ?? (() => new Date()),
     });
+    db.pragma('foreign_keys = ON');
+    // Only after migrate: switching to WAL rewrites the file header, and a database refused as
+    // too new must be left exactly as it was.
+    db.pragma('journal_mode = WAL');
+    // WAL + NORMAL is durable across application crashes; only an OS crash may lose the last commit.
+    db.pragma('synchronous = NORMAL');
+    registerFunctions(db);
     return { db, migration };
   } catch (error) {
     db.close();

@@ -39,12 +39,16 @@ export function listHistory(db: Db, reservationId: number): ReservationHistoryEn
   }));
 }
 
-/** Field → [before, after] for the fields that really change; empty when nothing does. */
-export function diff<T extends object>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+/**
+ * Field → [before, after] for the fields that really change; empty when nothing does. Against
+ * an empty `before` it lists a new file's initial values, each as [null, value].
+ */
+export function diff<T extends object>(before: Partial<T>, after: Partial<T>): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const key of Object.keys(after) as (keyof T)[]) {
     const next = after[key];
-    if (next !== undefined && next !== before[key]) changes[String(key)] = [before[key], next];
+    const previous = before[key] ?? null;
+    if (next !== undefined && next !== previous && !(next === '' && previous === null)) changes[String(key)] = [previous, next];
   }
   return changes;
 }

@@ -1,6 +1,6 @@
 import type { AttentionFlag, Reservation, ReservationKind, ReservationStatus, StoredFlag } from '../../shared/domain';
 import type { Night } from '../../shared/nights';
-import type { Db } from './connection';
+import { foldForSearch, type Db } from './connection';
 
 interface ReservationRow {
   id: number;
@@ -187,12 +187,10 @@ export function findReservations(db: Db, filter: ReservationFilter): Reservation
     params.lastNight = filter.lastNight;
   }
   if (filter.search) {
-    // LIKE with escaped wildcards: the owner's "100%" or "_" are searched literally.
-    where.push(
-      `(guest_name LIKE @search ESCAPE '\\' OR email LIKE @search ESCAPE '\\' OR phone LIKE @search ESCAPE '\\'
-        OR partner_reference LIKE @search ESCAPE '\\' OR notes LIKE @search ESCAPE '\\')`,
-    );
-    params.search = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Folded on both sides (accents, case); LIKE wildcards escaped, so "100%" or "_" are literal.
+    const fields = ['guest_name', 'email', 'phone', 'partner_reference', 'notes'];
+    where.push(`(${fields.map((f) => `fold(${f}) LIKE @search ESCAPE '\\'`).join(' OR ')})`);
+    params.search = `%${foldForSearch(filter.search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
   if (filter.flaggedOnly) where.push('(flag_gone_from_feed = 1 OR flag_changed_by_partner = 1 OR flag_suspicious_feed = 1)');
   const sql = `SELECT * FROM reservations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY arrival, id`;

@@ -18,9 +18,9 @@ import { alertOverbookings, loadSchedules } from './schedule';
 import { nightsAvailability } from '../calendar/availability';
 import type { Handlers } from './types';
 
-function requireUnit(ctx: Context, unitId: number): Unit {
+function requireUnit(ctx: Context, unitId: number, path: (string | number)[] = ['unitId']): Unit {
   const unit = getUnit(ctx.db, unitId);
-  if (!unit) throw ApiError.invalid([{ path: ['unitId'], key: 'errors.unknownUnit', params: { id: unitId } }]);
+  if (!unit) throw ApiError.invalid([{ path, key: 'errors.unknownUnit', params: { id: unitId } }]);
   return unit;
 }
 
@@ -83,7 +83,7 @@ export const reservationHandlers: Handlers<'reservations:create' | 'reservations
       rawText: null,
     };
     const created = insertReservation(ctx.db, fields, ctx.now());
-    addHistory(ctx.db, created.id, OWNER, 'created', {}, ctx.now());
+    addHistory(ctx.db, created.id, OWNER, 'created', diff({} as Partial<ReservationFields>, fields), ctx.now());
     const overbookings = announce(ctx, created);
     return { reservation: withOverbookedFlag(ctx, [created])[0]!, overbookings };
   },
@@ -97,7 +97,7 @@ export const reservationHandlers: Handlers<'reservations:create' | 'reservations
     if (before.kind === 'booking' && (next.guests === null || next.guestName === null)) {
       throw ApiError.invalid([{ path: ['changes', next.guests === null ? 'guests' : 'guestName'], key: 'errors.required' }]);
     }
-    const unit = requireUnit(ctx, next.unitId);
+    const unit = requireUnit(ctx, next.unitId, ['changes', 'unitId']);
     checkCapacity(unit, next.guests, ['changes', 'guests']);
     const stayMoved =
       next.unitId !== before.unitId || compareNights(next.arrival, before.arrival) !== 0 || compareNights(next.departure, before.departure) !== 0;

@@ -154,10 +154,12 @@ export const initialSchema: Migration = {
         connection_id INTEGER REFERENCES channel_connections(id),
         reservation_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(reservation_ids)),
         params TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(params)),
-        -- Same key = same situation: an alert is raised once, not at every round.
-        dedupe_key TEXT UNIQUE,
+        -- Same key = same situation: raised once while open, not at every round.
+        dedupe_key TEXT,
         dismissed_at TEXT
       ) STRICT;
+      -- Once dismissed, the same situation arising again is a new alert.
+      CREATE UNIQUE INDEX alerts_open_situation ON alerts (dedupe_key) WHERE dismissed_at IS NULL;
 
       -- Changes waiting to go out to API channels, kept across restarts and offline spells.
       CREATE TABLE outbox (

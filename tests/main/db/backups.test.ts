@@ -1,0 +1,35 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backupIfDue } from '../../../main/db/backups';
+import { openDatabase } from '../../../main/db/connection';
+import { useTempDirs } from '../../helpers/tempDir';
+
+const tempDir = useTempDirs();
+
+describe('daily backups', () => {
+  it('makes one copy a day that opens with the same data, and keeps only the newest few', () => {
+    const dataDir = tempDir();
+    const dir = path.join(dataDir, 'backups');
+    const { db } = openDatabase(dataDir);
+    db.prepare("INSERT INTO units (name, capacity, base_rate_cents, created_at, updated_at) VALUES ('Lavande', 2, 8500, 'x', 'x')").run();
+
+    const first = backupIfDue(db, { dir, now: new Date('2026-11-01T08:00:00Z'), keep: 3 });
+    expect(first).not.toBeNull();
+    const copy = new Database(first!, { readonly: true });
+    expect(copy.prepare('SELECT name FROM units').all()).toEqual([{ name: 'Lavande' }]);
+    copy.close();
+
+    // Not due again the same day.
+    expect(backupIfDue(db, { dir, now: new Date('2026-11-01T20:00:00Z'), keep: 3 })).toBeNull();
+    for (let day = 2; day <= 6; day++) {
+      expect(backupIfDue(db, { dir, now: new Date(`2026-11-0${day}T09:00:00Z`), keep: 3 })).not.toBeNull();
+    }
+    const kept = fs.readdirSync(dir).sort();
+    expect(kept).toHaveLength(3);
+    expect(kept[2]).toContain('2026-11-06');
+    expect(kept[0]).toContain('2026-11-04');
+    db.close();
+  });
+});
