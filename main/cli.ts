@@ -7,6 +7,8 @@ import { DatabaseTooNewError } from './db/migrate';
 import { createTranslator, systemLanguage } from './i18n';
 import { demoCommand } from './cli/demo';
 import { resolveDataDir, UsageError } from './cli/dataDir';
+import { feedsCommand } from './cli/feeds';
+import { inspectFeedCommand } from './cli/inspectFeed';
 import { reservationsCommand } from './cli/reservations';
 import { serveCommand } from './cli/serve';
 
@@ -36,6 +38,19 @@ function program(): Command {
     .action((opts: { data?: string; json?: boolean; csv?: boolean }) =>
       reservationsCommand({ dataDir: resolveDataDir(opts.data), json: opts.json, csv: opts.csv }, t, language),
     );
+  cli
+    .command('feeds')
+    .description(t('export.cli.feedsHelp'))
+    .option('--data <dir>', t('cli.dataHelp'))
+    .option('--json', t('cli.jsonHelp'))
+    .action((opts: { data?: string; json?: boolean }) => feedsCommand({ dataDir: resolveDataDir(opts.data), json: opts.json }, t));
+  cli
+    .command('inspect-feed')
+    .description(t('feeds.inspect.help'))
+    .argument('<file-or-url>')
+    .option('--tz <zone>', t('feeds.inspect.tzHelp'))
+    .option('--json', t('feeds.inspect.jsonHelp'))
+    .action((source: string, opts: { tz?: string; json?: boolean }) => inspectFeedCommand({ source, tz: opts.tz, json: opts.json }, t));
   return cli;
 }
 

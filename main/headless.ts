@@ -8,6 +8,9 @@ import path from 'node:path';
 import { backupIfDue } from './db/backups';
 import { handleAdminApi } from './server/adminApi';
 import { loadOrCreateAdminToken } from './server/adminToken';
+import { createFeedRequestHandler, isFeedRequest } from './server/feedRequests';
+import { createFeedSource } from './server/feedSource';
+import { createLimitedServer, DEFAULT_SERVER_LIMITS } from './server/feedServer';
 import { defaultRendererDir, staticPage } from './server/staticFiles';
 import { createService, type Service } from './service';
 
@@ -41,11 +44,19 @@ function urlHost(host: string): string {
 export async function startHeadless(options: HeadlessOptions): Promise<Headless> {
   const host = options.host ?? DEFAULT_HOST;
   const token = loadOrCreateAdminToken(options.dataDir);
-  const service = createService({ dataDir: options.dataDir, now: options.now });
+  let listening = '';
+  // Links name this server unless the owner set a public address.
+  const service = createService({ dataDir: options.dataDir, now: options.now, feedLinkBase: () => listening });
   backupIfDue(service.db, { dir: path.join(options.dataDir, 'backups'), now: service.now() });
   const page = staticPage(options.rendererDir ?? defaultRendererDir());
+  const feeds = createFeedRequestHandler(createFeedSource(service.db, service.now));
 
-  const server = http.createServer((req, res) => {
+  // A slow or stuck client cannot hold the server: bounded headers, requests, idle time and
+  // connections. The event stream stays alive by its 25 s keepalive, well inside the idle limit.
+  const limits = { ...DEFAULT_SERVER_LIMITS, idleTimeoutMs: 60_000, maxConnections: 128 };
+  const server = createLimitedServer(limits, (req, res) => {
+    // Partners' fetches carry only the feed's own token, so they are served before the admin check.
+    if (isFeedRequest(req.url)) return feeds(req, res);
     handleAdminApi(service, token, req, res)
       .then((handled) => {
         if (handled) return;
@@ -61,11 +72,6 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
         else res.destroy();
       });
   });
-  // A slow or stuck client cannot hold the server: bounded headers, requests and connections.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  server.keepAliveTimeout = 5_000;
-  server.maxConnections = 128;
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -77,6 +83,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  listening = `http://${urlHost(host)}:${port}`;
   return {
     service,
     server,

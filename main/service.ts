@@ -23,6 +23,7 @@ import { openDatabase, type Db } from './db/connection';
 import type { MigrationReport } from './db/migrate';
 import type { Context } from './handlers/context';
 import { alertHandlers } from './handlers/alerts';
+import { feedHandlers } from './handlers/feeds';
 import { overrideHandlers } from './handlers/overrides';
 import { propertyHandlers } from './handlers/property';
 import { reservationQueryHandlers } from './handlers/reservationQueries';
@@ -37,6 +38,7 @@ const handlers: Handlers = {
   ...reservationQueryHandlers,
   ...reservationHandlers,
   ...alertHandlers,
+  ...feedHandlers,
 };
 
 export interface ServiceOptions {
@@ -45,6 +47,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** See OpenOptions.nativeBinding. */
   nativeBinding?: string;
+  /** See Context.feedLinkBase. */
+  feedLinkBase?: () => string;
 }
 
 export interface Service {
@@ -70,7 +74,7 @@ export function createService(options: ServiceOptions): Service {
   function call<K extends ApiCallName>(name: K, rawInput?: unknown): ApiResult<K> {
     const input = parseInput(callSchemas[name] as ZodType, rawInput) as ApiParsedInput<K>;
     const pending: ApiEventMessage[] = [];
-    const ctx: Context = { db, now, emit: (event, payload) => void pending.push({ event, payload } as ApiEventMessage) };
+    const ctx: Context = { db, now, emit: (event, payload) => void pending.push({ event, payload } as ApiEventMessage), feedLinkBase: options.feedLinkBase };
     const handler = handlers[name] as Handler<K>;
     // .immediate takes the write lock at once, so a read-then-write can't be overtaken.
     const result = db.transaction(() => handler(input, ctx)).immediate();

@@ -18,6 +18,7 @@ import type {
   UnitAvailability,
 } from './domain';
 import type { ApiErrorBody } from './errors';
+import type { FeedServerInfo, OutgoingFeedLink } from './outgoingFeeds';
 import * as s from './schemas';
 
 const none = z.undefined();
@@ -41,6 +42,10 @@ export const callSchemas = {
   'reservations:cancel': s.reservationCancelSchema,
   'alerts:list': none,
   'alerts:dismiss': s.idInputSchema,
+  'feeds:list': none,
+  'feeds:regenerateToken': s.feedRegenerateSchema,
+  'settings:getFeedServer': none,
+  'settings:saveFeedServer': s.feedServerSaveSchema,
 } as const;
 
 interface Results {
@@ -62,6 +67,11 @@ interface Results {
   'reservations:cancel': Reservation;
   'alerts:list': Alert[];
   'alerts:dismiss': Alert;
+  'feeds:list': OutgoingFeedLink[];
+  /** The feed's new link; the old one answers 404 from now on. */
+  'feeds:regenerateToken': OutgoingFeedLink;
+  'settings:getFeedServer': FeedServerInfo;
+  'settings:saveFeedServer': FeedServerInfo;
 }
 
 export type ApiCallName = keyof typeof callSchemas;
@@ -89,6 +99,8 @@ export interface ApiEvents {
   'reservations:changed': { reservationIds: number[] };
   'availability:changed': { unitIds: number[]; firstNight: string; lastNight: string };
   'alerts:new': Alert;
+  /** Outgoing links changed (a token regenerated, the feed server's address): show them again. */
+  'feeds:changed': Record<string, never>;
 }
 export type ApiEventName = keyof ApiEvents;
 export const API_EVENT_NAMES: ApiEventName[] = [
@@ -97,6 +109,7 @@ export const API_EVENT_NAMES: ApiEventName[] = [
   'reservations:changed',
   'availability:changed',
   'alerts:new',
+  'feeds:changed',
 ];
 
 export interface ApiEventMessage<E extends ApiEventName = ApiEventName> {

@@ -203,3 +203,33 @@ export const reservationCheckSchema = z
   .superRefine(stayRefinement);
 
 export const channelSchema = z.enum(CHANNELS, { error: 'errors.choice' });
+
+/** An outgoing feed is named by its connection and unit, as the links list shows them. */
+export const feedRegenerateSchema = z.strictObject({ connectionId: idSchema, unitId: idSchema });
+
+/** A base address partners can fetch: http(s), no credentials, query or fragment; no trailing slash. */
+const publicBaseUrl = z
+  .string()
+  .trim()
+  .max(500, { error: 'errors.tooLong' })
+  .transform((v) => (v === '' ? null : v.replace(/\/+$/, '')))
+  .pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'errors.format', abort: true })
+      .refine((v) => {
+        const url = new URL(v);
+        return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+      }, { error: 'errors.format' })
+      .nullable(),
+  )
+  .nullable();
+
+/** Any of the three may change alone; what is left out keeps its stored value. */
+export const feedServerSaveSchema = z
+  .strictObject({
+    host: z.union([z.ipv4(), z.ipv6()], { error: 'errors.format' }),
+    port: z.int({ error: 'errors.integer' }).min(1, { error: 'errors.tooSmall' }).max(65535, { error: 'errors.tooBig' }),
+    publicBaseUrl,
+  })
+  .partial()
+  .refine((c) => Object.keys(c).length > 0, nothingToChange);

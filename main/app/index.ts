@@ -5,12 +5,14 @@
 import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
 import { backupIfDue } from '../db/backups';
+import { runFeedServer, type FeedServerRunner } from '../server/feedServerRunner';
 import { createService, type Service } from '../service';
 import { wireIpc } from './ipc';
 import { createMainWindow } from './window';
 
 let window: BrowserWindow | null = null;
 let service: Service | null = null;
+let feedServer: FeedServerRunner | null = null;
 
 /** In development the addon built for Electron sits beside the bundle; a packaged app has it in node_modules. */
 function nativeBinding(): string | undefined {
@@ -39,11 +41,16 @@ if (!app.requestSingleInstanceLock()) {
     service = createService({ dataDir, nativeBinding: nativeBinding() });
     backupIfDue(service.db, { dir: path.join(dataDir, 'backups'), now: service.now() });
     wireIpc(service, () => window);
+    feedServer = runFeedServer(service);
     showWindow();
     app.on('activate', showWindow);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => service?.close());
+  app.on('will-quit', () => {
+    // Stop answering partners before the database closes under the feed server.
+    void feedServer?.close();
+    service?.close();
+  });
 }

@@ -13,6 +13,8 @@ export interface Context {
   db: Db;
   now(): Date;
   emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
+  /** Where this process serves the outgoing feeds when that is not the settings' address (headless: its own port). */
+  feedLinkBase?: () => string;
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';

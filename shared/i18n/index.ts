@@ -1,5 +1,7 @@
 import { cliEn, cliFr } from './cli';
+import { feedsEn, feedsFr } from './feeds';
 import { en } from './en';
+import { exportEn, exportFr } from './feeds-export';
 import { fr } from './fr';
 
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -7,8 +9,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** i18next resources, one namespace per language. */
 export const resources = {
-  fr: { translation: { ...fr, cli: cliFr } },
-  en: { translation: { ...en, cli: cliEn } },
+  fr: { translation: { ...fr, cli: cliFr, export: exportFr, feeds: feedsFr } },
+  en: { translation: { ...en, cli: cliEn, export: exportEn, feeds: feedsEn } },
 } as const;
 
 /** French unless the system clearly asks for English: the owner is French first. */

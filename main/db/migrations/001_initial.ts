@@ -87,6 +87,10 @@ export const initialSchema: Migration = {
         next_due_at TEXT,
         export_enabled INTEGER NOT NULL DEFAULT 1 CHECK (export_enabled IN (0, 1)),
         export_token TEXT UNIQUE,
+        -- What the partner last fetched from us: its content hash, and when that content first
+        -- appeared (Last-Modified must never go backwards, even across restarts).
+        export_hash TEXT,
+        export_last_modified TEXT,
         UNIQUE (connection_id, unit_id)
       ) STRICT;
 

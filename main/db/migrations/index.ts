@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { initialSchema } from './001_initial';
+import { feedReads } from './002_feed_reads';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, feedReads];

@@ -1,0 +1,14 @@
+/**
+ * The settings table: one JSON value per key. Each caller validates what it reads (a value
+ * written by an older or newer Pigeonnier may not have the shape it expects).
+ */
+import type { Db } from './connection';
+
+export function readSetting(db: Db, key: string): unknown {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row === undefined ? undefined : JSON.parse(row.value);
+}
+
+export function writeSetting(db: Db, key: string, value: unknown): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+}
