@@ -11,6 +11,7 @@ import { feedsCommand } from './cli/feeds';
 import { inspectFeedCommand } from './cli/inspectFeed';
 import { reservationsCommand } from './cli/reservations';
 import { serveCommand } from './cli/serve';
+import { syncCommand } from './cli/sync';
 
 const language = systemLanguage();
 const t = createTranslator(language);
@@ -51,6 +52,12 @@ function program(): Command {
     .option('--tz <zone>', t('feeds.inspect.tzHelp'))
     .option('--json', t('feeds.inspect.jsonHelp'))
     .action((source: string, opts: { tz?: string; json?: boolean }) => inspectFeedCommand({ source, tz: opts.tz, json: opts.json }, t));
+  cli
+    .command('sync')
+    .description(t('cli.syncHelp'))
+    .option('--data <dir>', t('cli.dataHelp'))
+    .option('--json', t('cli.jsonHelp'))
+    .action((opts: { data?: string; json?: boolean }) => syncCommand({ dataDir: resolveDataDir(opts.data), json: opts.json }, t));
   return cli;
 }
 

@@ -17,7 +17,10 @@ export class DataFolderInUseError extends Error {
   }
 }
 
-export function holdsData(service: Service): boolean {
+/** What the demo needs of the service: its calls, database and clock (a handler passes its own, inside its transaction). */
+export type DemoTarget = Pick<Service, 'call' | 'db' | 'now' | 'dataDir'>;
+
+export function holdsData(service: Pick<Service, 'db'>): boolean {
   const row = service.db
     .prepare(
       `SELECT (SELECT count(*) FROM property) + (SELECT count(*) FROM units)
@@ -51,7 +54,7 @@ const GUESTS: DemoGuest[] = [
   { unit: 2, inDays: 80, nights: 2, guests: 2, name: 'Lucas Bernard', email: 'lucas.bernard@example.fr', phone: '06 23 45 67 89' },
 ];
 
-export function fillDemo(service: Service): void {
+export function fillDemo(service: DemoTarget): void {
   if (holdsData(service)) throw new DataFolderInUseError(service.dataDir);
   // One transaction: a demo is all there or not at all.
   service.db.transaction(() => {

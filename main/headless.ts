@@ -13,6 +13,7 @@ import { createFeedSource } from './server/feedSource';
 import { createLimitedServer, DEFAULT_SERVER_LIMITS } from './server/feedServer';
 import { defaultRendererDir, staticPage } from './server/staticFiles';
 import { createService, type Service } from './service';
+import { createSyncLoop, type SyncLoop, type SyncLoopOptions } from './sync/syncLoop';
 
 export const DEFAULT_PORT = 4780;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -23,11 +24,14 @@ export interface HeadlessOptions {
   host?: string;
   rendererDir?: string;
   now?: () => Date;
+  /** The sync loop's options, or false for none (it runs by default, as in the desktop app). */
+  sync?: SyncLoopOptions | false;
 }
 
 export interface Headless {
   service: Service;
   server: http.Server;
+  sync: SyncLoop | null;
   port: number;
   host: string;
   /** The page's address with the admin token: what the owner opens. */
@@ -84,13 +88,18 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
   }
   const { port } = server.address() as AddressInfo;
   listening = `http://${urlHost(host)}:${port}`;
+  const sync = options.sync === false ? null : createSyncLoop(service, options.sync);
+  sync?.start();
   return {
     service,
     server,
+    sync,
     port,
     host,
     adminUrl: `http://${urlHost(host)}:${port}/?token=${token}`,
     async close() {
+      // Reads under way finish (each commits whole) before the database closes.
+      await sync?.close();
       // Event streams never end on their own: close them so `close` can finish.
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -21,14 +21,17 @@ import { ApiError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
 import { openDatabase, type Db } from './db/connection';
 import type { MigrationReport } from './db/migrate';
-import type { Context } from './handlers/context';
+import type { Context, SyncControl } from './handlers/context';
 import { alertHandlers } from './handlers/alerts';
+import { demoHandlers } from './handlers/demo';
 import { feedHandlers } from './handlers/feeds';
 import { overrideHandlers } from './handlers/overrides';
 import { propertyHandlers } from './handlers/property';
+import { reservationDecisionHandlers } from './handlers/reservationDecisions';
 import { reservationQueryHandlers } from './handlers/reservationQueries';
 import { reservationHandlers } from './handlers/reservations';
 import type { Handler, Handlers } from './handlers/types';
+import { syncHandlers } from './handlers/sync';
 import { unitHandlers } from './handlers/units';
 
 const handlers: Handlers = {
@@ -37,8 +40,11 @@ const handlers: Handlers = {
   ...overrideHandlers,
   ...reservationQueryHandlers,
   ...reservationHandlers,
+  ...reservationDecisionHandlers,
   ...alertHandlers,
+  ...demoHandlers,
   ...feedHandlers,
+  ...syncHandlers,
 };
 
 export interface ServiceOptions {
@@ -62,6 +68,10 @@ export interface Service {
   /** The same, as the envelope every transport carries. */
   invoke(name: string, input: unknown): ApiEnvelope<unknown>;
   subscribe(listener: ApiEventListener): () => void;
+  /** Announces an event from outside a call (the sync loop's reads commit on their own). */
+  publish(message: ApiEventMessage): void;
+  /** Gives the calls access to the sync loop, once the process has started one. */
+  attachSync(control: SyncControl | undefined): void;
   close(): void;
 }
 
@@ -70,11 +80,19 @@ export function createService(options: ServiceOptions): Service {
   const now = options.now ?? (() => new Date());
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
+  let sync: SyncControl | undefined;
 
   function call<K extends ApiCallName>(name: K, rawInput?: unknown): ApiResult<K> {
     const input = parseInput(callSchemas[name] as ZodType, rawInput) as ApiParsedInput<K>;
     const pending: ApiEventMessage[] = [];
-    const ctx: Context = { db, now, emit: (event, payload) => void pending.push({ event, payload } as ApiEventMessage), feedLinkBase: options.feedLinkBase };
+    const ctx: Context = {
+      db,
+      now,
+      emit: (event, payload) => void pending.push({ event, payload } as ApiEventMessage),
+      feedLinkBase: options.feedLinkBase,
+      sync,
+      call: (inner, innerInput) => (handlers[inner] as Handler<typeof inner>)(parseInput(callSchemas[inner] as ZodType, innerInput) as never, ctx),
+    };
     const handler = handlers[name] as Handler<K>;
     // .immediate takes the write lock at once, so a read-then-write can't be overtaken.
     const result = db.transaction(() => handler(input, ctx)).immediate();
@@ -103,6 +121,12 @@ export function createService(options: ServiceOptions): Service {
     subscribe(listener) {
       bus.on('event', listener);
       return () => bus.off('event', listener);
+    },
+    publish(message) {
+      bus.emit('event', message);
+    },
+    attachSync(control) {
+      sync = control;
     },
     close() {
       bus.removeAllListeners();

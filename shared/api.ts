@@ -20,6 +20,7 @@ import type {
 import type { ApiErrorBody } from './errors';
 import type { FeedServerInfo, OutgoingFeedLink } from './outgoingFeeds';
 import * as s from './schemas';
+import type { SyncProgress, SyncSettings, SyncStatus } from './sync';
 
 const none = z.undefined();
 
@@ -40,12 +41,24 @@ export const callSchemas = {
   'reservations:create': s.reservationCreateSchema,
   'reservations:update': s.reservationUpdateSchema,
   'reservations:cancel': s.reservationCancelSchema,
+  'reservations:confirm': s.idInputSchema,
+  'reservations:refuse': s.reservationRefuseSchema,
+  'reservations:resolveFlag': s.reservationResolveFlagSchema,
+  'reservations:exportCsv': s.reservationsExportSchema,
+  'units:reorder': s.unitsReorderSchema,
+  'demo:load': none,
   'alerts:list': none,
   'alerts:dismiss': s.idInputSchema,
   'feeds:list': none,
   'feeds:regenerateToken': s.feedRegenerateSchema,
   'settings:getFeedServer': none,
   'settings:saveFeedServer': s.feedServerSaveSchema,
+  'sync:status': none,
+  'sync:now': s.syncNowSchema,
+  'sync:pause': none,
+  'sync:resume': none,
+  'settings:getSync': none,
+  'settings:saveSync': s.syncSettingsSaveSchema,
 } as const;
 
 interface Results {
@@ -65,6 +78,17 @@ interface Results {
   'reservations:create': { reservation: Reservation; overbookings: Overbooking[] };
   'reservations:update': { reservation: Reservation; overbookings: Overbooking[] };
   'reservations:cancel': Reservation;
+  /** A pending (on-request) booking accepted by the owner. */
+  'reservations:confirm': Reservation;
+  /** A pending booking turned down: it frees its nights. */
+  'reservations:refuse': Reservation;
+  'reservations:resolveFlag': Reservation;
+  /** The accountant's file: UTF-8 with a BOM, French or English spreadsheet habits. */
+  'reservations:exportCsv': { filename: string; content: string };
+  /** The rooms in their new order. */
+  'units:reorder': Unit[];
+  /** Fills an empty schedule with the demo guest house; refused once anything is there. */
+  'demo:load': { units: number; reservations: number };
   'alerts:list': Alert[];
   'alerts:dismiss': Alert;
   'feeds:list': OutgoingFeedLink[];
@@ -72,6 +96,13 @@ interface Results {
   'feeds:regenerateToken': OutgoingFeedLink;
   'settings:getFeedServer': FeedServerInfo;
   'settings:saveFeedServer': FeedServerInfo;
+  'sync:status': SyncStatus;
+  /** Starts the reads and answers at once; progress and outcome arrive as events. */
+  'sync:now': SyncStatus;
+  'sync:pause': SyncStatus;
+  'sync:resume': SyncStatus;
+  'settings:getSync': SyncSettings;
+  'settings:saveSync': SyncSettings;
 }
 
 export type ApiCallName = keyof typeof callSchemas;
@@ -101,6 +132,8 @@ export interface ApiEvents {
   'alerts:new': Alert;
   /** Outgoing links changed (a token regenerated, the feed server's address): show them again. */
   'feeds:changed': Record<string, never>;
+  'sync:status': SyncStatus;
+  'sync:progress': SyncProgress;
 }
 export type ApiEventName = keyof ApiEvents;
 export const API_EVENT_NAMES: ApiEventName[] = [
@@ -110,6 +143,8 @@ export const API_EVENT_NAMES: ApiEventName[] = [
   'availability:changed',
   'alerts:new',
   'feeds:changed',
+  'sync:status',
+  'sync:progress',
 ];
 
 export interface ApiEventMessage<E extends ApiEventName = ApiEventName> {

@@ -4,7 +4,8 @@
  * capacity) live in the handlers, which report them the same way.
  */
 import { z } from 'zod';
-import { CHANNELS, PROPERTY_TYPES, RESERVATION_STATUSES } from './domain';
+import { CHANNELS, PROPERTY_TYPES, RESERVATION_STATUSES, STORED_FLAGS } from './domain';
+import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from './sync';
 import { canonicalTimeZone, daysBetween, isNight, isTimeZone } from './nights';
 
 /** The longest range one call may touch: three years of nights. */
@@ -175,6 +176,29 @@ export const reservationCancelSchema = z.strictObject({
 
 export const idInputSchema = z.strictObject({ id: idSchema });
 
+/** Refusing an on-request booking; the reason goes into the file's history. */
+export const reservationRefuseSchema = z.strictObject({
+  id: idSchema,
+  reason: trimmed(1000).optional(),
+});
+
+/** The owner's answer to a stored attention flag: keep the file as it is, or cancel it. */
+export const reservationResolveFlagSchema = z.strictObject({
+  id: idSchema,
+  flag: z.enum(STORED_FLAGS, { error: 'errors.choice' }),
+  action: z.enum(['keep', 'cancel'], { error: 'errors.choice' }),
+});
+
+/** The accountant's CSV, with headers and number style in this language. */
+export const reservationsExportSchema = z.strictObject({
+  language: z.enum(['fr', 'en'], { error: 'errors.choice' }),
+});
+
+/** Every room, in the order the owner wants them shown. */
+export const unitsReorderSchema = z.strictObject({
+  unitIds: z.array(idSchema).min(1, { error: 'errors.required' }).max(200, { error: 'errors.tooBig' }),
+});
+
 export const reservationsListSchema = z
   .strictObject({
     statuses: z.array(z.enum(RESERVATION_STATUSES, { error: 'errors.choice' })).optional(),
@@ -233,3 +257,17 @@ export const feedServerSaveSchema = z
   })
   .partial()
   .refine((c) => Object.keys(c).length > 0, nothingToChange);
+
+/** The sync loop's settings: how often partner calendars are read, and whether the loop is paused. */
+export const syncSettingsSchema = z.strictObject({
+  intervalMinutes: z
+    .int({ error: 'errors.integer' })
+    .min(MIN_INTERVAL_MINUTES, { error: 'errors.tooSmall' })
+    .max(MAX_INTERVAL_MINUTES, { error: 'errors.tooBig' }),
+  paused: z.boolean(),
+});
+
+export const syncSettingsSaveSchema = syncSettingsSchema.pick({ intervalMinutes: true });
+
+/** Sync now: one connection, or everything. */
+export const syncNowSchema = z.strictObject({ connectionId: idSchema.optional() }).optional();

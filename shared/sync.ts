@@ -3,6 +3,11 @@
  * where everything stands overall. Pushed as the 'sync:status' event whenever it changes, and
  * readable at any time with the 'sync:status' call.
  */
+/** How often each partner calendar is read: the owner's choice, 5 to 60 minutes. */
+export const DEFAULT_INTERVAL_MINUTES = 10;
+export const MIN_INTERVAL_MINUTES = 5;
+export const MAX_INTERVAL_MINUTES = 60;
+
 export type OverallSyncState = 'inStep' | 'syncing' | 'failing' | 'conflict' | 'paused';
 
 export type ConnectionSyncState = 'ok' | 'syncing' | 'failing' | 'paused' | 'never';
@@ -40,4 +45,10 @@ export interface SyncStatus {
 export interface SyncProgress {
   done: number;
   total: number;
+}
+
+/** The owner's loop settings, kept across restarts. */
+export interface SyncSettings {
+  intervalMinutes: number;
+  paused: boolean;
 }

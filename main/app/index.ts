@@ -7,12 +7,16 @@ import path from 'node:path';
 import { backupIfDue } from '../db/backups';
 import { runFeedServer, type FeedServerRunner } from '../server/feedServerRunner';
 import { createService, type Service } from '../service';
+import { createSyncLoop, type SyncLoop } from '../sync/syncLoop';
+import { watchWakeAndNetwork } from './wakeTriggers';
 import { wireIpc } from './ipc';
 import { createMainWindow } from './window';
 
 let window: BrowserWindow | null = null;
 let service: Service | null = null;
 let feedServer: FeedServerRunner | null = null;
+let syncLoop: SyncLoop | null = null;
+let stopWatching: (() => void) | null = null;
 
 /** In development the addon built for Electron sits beside the bundle; a packaged app has it in node_modules. */
 function nativeBinding(): string | undefined {
@@ -42,15 +46,27 @@ if (!app.requestSingleInstanceLock()) {
     backupIfDue(service.db, { dir: path.join(dataDir, 'backups'), now: service.now() });
     wireIpc(service, () => window);
     feedServer = runFeedServer(service);
+    syncLoop = createSyncLoop(service);
+    syncLoop.start();
+    const loop = syncLoop;
+    stopWatching = watchWakeAndNetwork(() => loop.wake());
     showWindow();
     app.on('activate', showWindow);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    // Stop answering partners before the database closes under the feed server.
-    void feedServer?.close();
-    service?.close();
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting || !service) return;
+    // Reads under way finish and commit before the database closes; then quit for real.
+    event.preventDefault();
+    quitting = true;
+    stopWatching?.();
+    void Promise.allSettled([syncLoop?.close(), feedServer?.close()]).then(() => {
+      service?.close();
+      service = null;
+      app.quit();
+    });
   });
 }

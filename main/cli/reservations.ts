@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { exportRows, toCsv, type ReservationExportRow } from '../export/reservationsExport';
+import { exportHeaders, exportRows, toCsv } from '../export/reservationsExport';
 import type { Language } from '../../shared/i18n';
 import { createService } from '../service';
 import { UsageError } from './dataDir';
@@ -10,11 +10,6 @@ export interface ReservationsOptions {
   csv?: boolean;
 }
 
-const COLUMNS: (keyof ReservationExportRow)[] = [
-  'id', 'unitId', 'unit', 'sourceConnectionId', 'source', 'kind', 'arrival', 'departure', 'nights',
-  'status', 'guests', 'guestName', 'email', 'phone', 'amountCents', 'commissionCents', 'partnerReference',
-];
-
 export function reservationsCommand(options: ReservationsOptions, t: TFunction, language: Language): void {
   if (options.json === options.csv) throw new UsageError(t('cli.jsonOrCsv'));
   const service = createService({ dataDir: options.dataDir });
@@ -24,8 +19,7 @@ export function reservationsCommand(options: ReservationsOptions, t: TFunction, 
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return;
     }
-    const headers = Object.fromEntries(COLUMNS.map((c) => [c, t(`cli.columns.${c}`)])) as Record<keyof ReservationExportRow, string>;
-    process.stdout.write(toCsv(rows, { style: language, headers }));
+    process.stdout.write(toCsv(rows, { style: language, headers: exportHeaders((key) => t(key)) }));
   } finally {
     service.close();
   }

@@ -53,6 +53,16 @@ export function exportRows(db: Db): ReservationExportRow[] {
   }));
 }
 
+/** The columns of the export, in order; their headers are `cli.columns.<name>` in each language. */
+export const EXPORT_COLUMNS: (keyof ReservationExportRow)[] = [
+  'id', 'unitId', 'unit', 'sourceConnectionId', 'source', 'kind', 'arrival', 'departure', 'nights',
+  'status', 'guests', 'guestName', 'email', 'phone', 'amountCents', 'commissionCents', 'partnerReference',
+];
+
+export function exportHeaders(translate: (key: string) => string): Record<keyof ReservationExportRow, string> {
+  return Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, translate(`cli.columns.${c}`)])) as Record<keyof ReservationExportRow, string>;
+}
+
 export interface CsvOptions {
   /** 'fr': `;` and 85,00 (French Excel); 'en': `,` and 85.00. */
   style: 'fr' | 'en';

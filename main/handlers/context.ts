@@ -3,19 +3,27 @@
  * Events are held until the handler's transaction has committed, so the page never hears of a
  * change that was rolled back.
  */
-import type { ApiEventName, ApiEvents } from '../../shared/api';
+import type { ApiCallName, ApiEventName, ApiEvents, ApiResult } from '../../shared/api';
 import type { Property } from '../../shared/domain';
 import { nightAt, type Night } from '../../shared/nights';
 import type { Db } from '../db/connection';
+import type { Scheduler } from '../sync/scheduler';
 import { getProperty } from '../db/property';
 
 export interface Context {
   db: Db;
   now(): Date;
   emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
+  /** The sync loop, when this process runs one. */
+  sync?: SyncControl;
   /** Where this process serves the outgoing feeds when that is not the settings' address (headless: its own port). */
   feedLinkBase?: () => string;
+  /** Runs another call inside this one's transaction, its events held with this one's (the demo is made of calls). */
+  call?<K extends ApiCallName>(name: K, input?: unknown): ApiResult<K>;
 }
+
+/** What the calls may ask of the loop. */
+export type SyncControl = Pick<Scheduler, 'status' | 'syncNow' | 'pause' | 'resume'>;
 
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 

@@ -20,8 +20,11 @@ import { applyPlan } from './applyPlan';
 import type { FetchOutcome, Validators } from './fetchFeed';
 import { reconcile } from './reconcile';
 
-/** A feed failing this long raises an alert (DESIGN §7: "a feed failing for long"). */
-export const FAILING_ALERT_AFTER_MS = 12 * 3600_000;
+/** A feed failing this long raises an alert (DESIGN §7: "a feed failing for long"; issue 5: six hours). */
+export const FAILING_ALERT_AFTER_MS = 6 * 3600_000;
+
+/** Answers by which a partner refuses the link itself: the owner must act, so they are alerted at once. */
+const REFUSING_STATUSES = new Set([401, 403, 404, 410]);
 
 export interface ImportDeps {
   db: Db;
@@ -63,6 +66,14 @@ function failed(frame: RunFrame, outcome: 'failed' | 'rejected', problem: FeedPr
   const events: ApiEventMessage[] = [];
   const runId = deps.db.transaction(() => {
     markFeedFailing(deps.db, state.feedId, { message, at: at.toISOString(), nextDueAt: retryAt?.toISOString() ?? null });
+    if (httpStatus !== null && REFUSING_STATUSES.has(httpStatus)) {
+      const alert = raiseAlert(
+        deps.db,
+        { kind: 'partnerRefused', connectionId: state.connectionId, reservationIds: [], params: { unit: state.unitName, channel: state.connectionName, status: httpStatus }, dedupeKey: `partnerRefused:${state.feedId}` },
+        at,
+      );
+      if (alert) events.push({ event: 'alerts:new', payload: alert });
+    }
     const since = state.failingSince ? Date.parse(state.failingSince) : at.getTime();
     if (at.getTime() - since >= FAILING_ALERT_AFTER_MS) {
       const alert = raiseAlert(

@@ -17,6 +17,10 @@ export const cliEn = {
   demoDone: 'Demo created in {{dataDir}}: {{units}} rooms, {{reservations}} reservation files.',
   demoRefused: '{{dataDir}} already holds a schedule. The demo only fills an empty data folder: choose another with --data.',
   jsonOrCsv: 'Choose one output: --json or --csv.',
+  syncHelp: 'read every partner calendar now, once, and report what each did',
+  syncNothing: 'No partner calendar to read: no connection has an import link.',
+  syncLine: '{{connection}} · {{unit}}: {{outcome}}',
+  outcomes: { unchanged: 'in step, nothing new', updated: 'updated', rejected: 'refused (not a usable calendar)', failed: 'failed' },
   databaseTooNew:
     'This data was written by a newer Pigeonnier (schema {{found}}; this version reads up to {{supported}}). Update Pigeonnier to open it; nothing was changed.',
   columns: {
@@ -58,6 +62,10 @@ export const cliFr: typeof cliEn = {
   demoDone: 'Démonstration créée dans {{dataDir}} : {{units}} chambres, {{reservations}} dossiers de réservation.',
   demoRefused: '{{dataDir}} contient déjà un planning. La démonstration ne remplit qu’un dossier vide : choisissez-en un autre avec --data.',
   jsonOrCsv: 'Choisissez une sortie : --json ou --csv.',
+  syncHelp: 'lire maintenant, une fois, chaque calendrier partenaire et dire ce que chacun a donné',
+  syncNothing: 'Aucun calendrier partenaire à lire : aucune connexion n’a de lien d’import.',
+  syncLine: '{{connection}} · {{unit}} : {{outcome}}',
+  outcomes: { unchanged: 'à jour, rien de nouveau', updated: 'mis à jour', rejected: 'refusé (pas un calendrier utilisable)', failed: 'échec' },
   databaseTooNew:
     'Ces données viennent d’une version plus récente de Pigeonnier (schéma {{found}} ; cette version lit jusqu’au {{supported}}). Mettez Pigeonnier à jour pour les ouvrir ; rien n’a été modifié.',
   columns: {

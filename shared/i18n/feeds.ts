@@ -6,6 +6,9 @@
  */
 export const feedsEn = {
   problem: {
+    internal: 'Pigeonnier could not finish reading this calendar (an internal error). Nothing was changed; it will try again.',
+    stopped: 'Pigeonnier was stopping, so this calendar was not read.',
+    unknown: 'The last read failed: {{detail}}',
     noLink: 'No calendar link is set for this room and channel.',
     badUrl: 'This is not a web address Pigeonnier can read.',
     notHttp: 'Only web links (http or https) can be read; this one is "{{scheme}}:".',
@@ -83,6 +86,9 @@ export const feedsEn = {
 
 export const feedsFr: typeof feedsEn = {
   problem: {
+    internal: 'Pigeonnier n’a pas pu finir de lire ce calendrier (erreur interne). Rien n’a été modifié ; il réessaiera.',
+    stopped: 'Pigeonnier s’arrêtait : ce calendrier n’a pas été lu.',
+    unknown: 'La dernière lecture a échoué : {{detail}}',
     noLink: 'Aucun lien de calendrier n’est renseigné pour cette chambre et ce canal.',
     badUrl: 'Ce n’est pas une adresse web que Pigeonnier sait lire.',
     notHttp: 'Seuls les liens web (http ou https) peuvent être lus ; celui-ci est « {{scheme}}: ».',

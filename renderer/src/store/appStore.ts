@@ -1,26 +1,33 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api, ApiEventName, ApiTransport } from '../../../shared/api';
-import type { Property, Reservation, Unit } from '../../../shared/domain';
-import { ApiError, type ApiErrorBody } from '../../../shared/errors';
+import type { Property, Unit } from '../../../shared/domain';
+import type { ApiErrorBody } from '../../../shared/errors';
+import { nightAt, type Night } from '../../../shared/nights';
 import { coalesce } from './coalesce';
+import { errorBody } from './errors';
 
-/** What the page shows, each reloaded on its own when the main process says it changed. */
-export type LoadTarget = 'property' | 'units' | 'reservations';
-const LOAD_TARGETS: LoadTarget[] = ['property', 'units', 'reservations'];
+/** What every view needs, each reloaded on its own when the main process says it changed. */
+export type LoadTarget = 'property' | 'units';
+const LOAD_TARGETS: LoadTarget[] = ['property', 'units'];
+
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+/** How often "today" is read again, so the planning moves on at midnight in the property's zone. */
+const TODAY_CHECK_MS = 60_000;
 
 export interface AppState {
   property: Property | null;
   units: Unit[];
-  reservations: Reservation[];
-  /** How many files match; more than `reservations.length` when the list was cut at its limit. */
-  reservationsTotal: number;
+  /** Today in the property's time zone (DESIGN §3), whatever zone the machine is set to. */
+  today: Night;
   /** Which targets arrived at least once: before that the page says "loading", not "empty". */
   loaded: Record<LoadTarget, boolean>;
   loading: Record<LoadTarget, boolean>;
-  /** The last refusal, as the service worded it, for the error banner. */
+  /** The last refusal of a background read or action, as the service worded it, for the error banner. */
   error: ApiErrorBody | null;
   load(target: LoadTarget): Promise<void>;
   loadAll(): Promise<void>;
+  /** Shows a refusal in the banner (for stores whose failures have no form to show them in). */
+  report(error: unknown): void;
   dismissError(): void;
   /** Loads everything and follows pushed events; returns the function that stops following. */
   start(): () => void;
@@ -33,28 +40,16 @@ export type ApiEventSource = Pick<ApiTransport, 'subscribe'>;
 const RELOADS_BY_EVENT: Partial<Record<ApiEventName, LoadTarget[]>> = {
   'property:changed': ['property'],
   'units:changed': ['units'],
-  'reservations:changed': ['reservations'],
 };
 
-type Fetched = Partial<Pick<AppState, 'property' | 'units' | 'reservations' | 'reservationsTotal'>>;
+type Fetched = Partial<Pick<AppState, 'property' | 'units'>>;
 
 const FETCHERS: Record<LoadTarget, (api: Api) => Promise<Fetched>> = {
   property: async (api) => ({ property: await api['property:get']() }),
   units: async (api) => ({ units: await api['units:list']() }),
-  reservations: async (api) => {
-    const { items, total } = await api['reservations:list']();
-    return { reservations: items, reservationsTotal: total };
-  },
 };
 
-function errorBody(error: unknown): ApiErrorBody {
-  if (error instanceof ApiError) return error.body;
-  // Anything else is a bug in the page, not a refusal: keep the detail for whoever debugs it.
-  console.error('Pigeonnier: unexpected error', error);
-  return { code: 'internal', key: 'errors.internal', issues: [] };
-}
-
-export function createAppStore(api: Api, events: ApiEventSource): AppStore {
+export function createAppStore(api: Api, events: ApiEventSource, now: () => Date = () => new Date()): AppStore {
   return createStore<AppState>()((set, get) => {
     /** Which load failed last, so its own later success clears the banner and no other does. */
     let failedTarget: LoadTarget | null = null;
@@ -62,6 +57,13 @@ export function createAppStore(api: Api, events: ApiEventSource): AppStore {
     const loaders = Object.fromEntries(
       LOAD_TARGETS.map((target) => [target, coalesce(() => fetchInto(target))]),
     ) as Record<LoadTarget, () => Promise<void>>;
+
+    const todayFor = (property: Property | null) => nightAt(now(), property?.timeZone ?? DEFAULT_TIME_ZONE);
+
+    function refreshToday(): void {
+      const today = todayFor(get().property);
+      if (today !== get().today) set({ today });
+    }
 
     async function fetchInto(target: LoadTarget): Promise<void> {
       set((state) => ({ loading: { ...state.loading, [target]: true } }));
@@ -74,6 +76,7 @@ export function createAppStore(api: Api, events: ApiEventSource): AppStore {
           loaded: { ...state.loaded, [target]: true },
           ...(clearsError ? { error: null } : {}),
         }));
+        if (target === 'property') refreshToday();
       } catch (error) {
         failedTarget = target;
         set({ error: errorBody(error) });
@@ -85,15 +88,15 @@ export function createAppStore(api: Api, events: ApiEventSource): AppStore {
     return {
       property: null,
       units: [],
-      reservations: [],
-      reservationsTotal: 0,
-      loaded: { property: false, units: false, reservations: false },
-      loading: { property: false, units: false, reservations: false },
+      today: todayFor(null),
+      loaded: { property: false, units: false },
+      loading: { property: false, units: false },
       error: null,
       load: (target) => loaders[target](),
       loadAll: async () => {
         await Promise.all(LOAD_TARGETS.map((target) => loaders[target]()));
       },
+      report: (error) => set({ error: errorBody(error) }),
       dismissError: () => {
         failedTarget = null;
         set({ error: null });
@@ -103,8 +106,12 @@ export function createAppStore(api: Api, events: ApiEventSource): AppStore {
         const stop = events.subscribe((message) => {
           for (const target of RELOADS_BY_EVENT[message.event] ?? []) void get().load(target);
         });
+        const timer = setInterval(refreshToday, TODAY_CHECK_MS);
         void get().loadAll();
-        return stop;
+        return () => {
+          clearInterval(timer);
+          stop();
+        };
       },
     };
   });

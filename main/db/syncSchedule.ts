@@ -1,0 +1,45 @@
+/**
+ * What the sync loop reads and keeps in the database: which feeds to poll, when each is due,
+ * and the owner's loop settings (interval, paused) — kept across restarts.
+ */
+import { syncSettingsSchema } from '../../shared/schemas';
+import { DEFAULT_INTERVAL_MINUTES, type SyncSettings } from '../../shared/sync';
+import type { Db } from './connection';
+import { readSetting, writeSetting } from './settings';
+
+export interface PollableFeed {
+  feedId: number;
+  connectionId: number;
+}
+
+/** Feeds with a partner link to read, switched on, of connections that are active (not paused, pending or removed). */
+export function listPollableFeeds(db: Db, connectionId?: number): PollableFeed[] {
+  return db
+    .prepare(
+      `SELECT f.id AS feedId, f.connection_id AS connectionId
+       FROM feeds f JOIN channel_connections c ON c.id = f.connection_id
+       WHERE f.import_enabled = 1 AND f.import_url IS NOT NULL AND c.status = 'active'
+         AND (@connectionId IS NULL OR f.connection_id = @connectionId)
+       ORDER BY f.id`,
+    )
+    .all({ connectionId: connectionId ?? null }) as PollableFeed[];
+}
+
+export function setNextDue(db: Db, feedId: number, at: Date | null): void {
+  db.prepare('UPDATE feeds SET next_due_at = ? WHERE id = ?').run(at?.toISOString() ?? null, feedId);
+}
+
+const DEFAULTS: SyncSettings = { intervalMinutes: DEFAULT_INTERVAL_MINUTES, paused: false };
+const KEY = 'sync';
+
+/** The stored settings, or the defaults for whatever is missing or unreadable. */
+export function readSyncSettings(db: Db): SyncSettings {
+  const stored = syncSettingsSchema.partial().safeParse(readSetting(db, KEY));
+  return { ...DEFAULTS, ...(stored.success ? stored.data : {}) };
+}
+
+export function writeSyncSettings(db: Db, changes: Partial<SyncSettings>): SyncSettings {
+  const next = { ...readSyncSettings(db), ...changes };
+  writeSetting(db, KEY, next);
+  return next;
+}

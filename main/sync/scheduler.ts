@@ -1,0 +1,234 @@
+/**
+ * The background sync loop (DESIGN §4, §7): each partner calendar read at the owner's interval
+ * with jitter, a few at a time, backing off on failure, honouring Retry-After; a round on start,
+ * on wake and when the network returns; pause and resume; Sync now. It keeps in memory only
+ * what a restart may forget (when each feed is due, failures in a row): everything the owner
+ * must not lose is written by the import, in its own transaction.
+ */
+import type { ApiEventMessage } from '../../shared/api';
+import type { SyncStatus } from '../../shared/sync';
+import type { Db } from '../db/connection';
+import { hasOpenConflict, listFeedHealth } from '../db/syncHealth';
+import { listPollableFeeds, readSyncSettings, setNextDue, writeSyncSettings } from '../db/syncSchedule';
+import type { Clock, TimerHandle } from './clock';
+import type { ImportResult } from './importFeed';
+import { nextAfterFailure, nextAfterSuccess } from './pollTiming';
+import { createSlots } from './slots';
+import { buildSyncStatus } from './syncStatus';
+
+export const DEFAULT_MAX_CONCURRENT = 3;
+
+export interface SchedulerDeps {
+  db: Db;
+  clock: Clock;
+  importFeed(feedId: number): Promise<ImportResult>;
+  publish(message: ApiEventMessage): void;
+  /** In [0, 1): jitter. Tests pass a fixed value. */
+  random?: () => number;
+  maxConcurrent?: number;
+}
+
+export interface FeedRoundResult {
+  feedId: number;
+  connectionId: number;
+  outcome: ImportResult['outcome'];
+  httpStatus: number | null;
+  /** Why it failed, or what looked wrong (an i18n key and its values). */
+  message: { key: string; params?: Record<string, string | number> } | null;
+  counts: Record<string, number>;
+}
+
+export interface Scheduler {
+  /** Starts the loop with a round now. */
+  start(): void;
+  /** No new reads; resolves once the reads under way have finished (each commits whole or not at all). */
+  stop(): Promise<void>;
+  /** Reads every feed (or one connection's) now, skipping waiting and backoff; resolves with what each read did. */
+  syncNow(connectionId?: number): Promise<FeedRoundResult[]>;
+  /** After sleep or when the network returns: reads what is due or failing, still honouring Retry-After. */
+  wake(): void;
+  pause(): void;
+  resume(): void;
+  status(): SyncStatus;
+  /** Resolves when no read is under way. */
+  idle(): Promise<void>;
+}
+
+interface FeedState {
+  connectionId: number;
+  failures: number;
+  nextDue: number;
+  /** A partner's Retry-After: nothing but Sync now reads before it. */
+  retryAt: number | null;
+}
+
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const random = deps.random ?? Math.random;
+  const slots = createSlots(deps.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
+  const feeds = new Map<number, FeedState>();
+  const running = new Map<number, Promise<FeedRoundResult>>();
+  let timer: TimerHandle | null = null;
+  let started = false;
+  let stopped = false;
+  let paused = readSyncSettings(deps.db).paused;
+  let lastRoundAt: string | null = null;
+  let progress = { done: 0, total: 0 };
+  let lastStatusJson = '';
+
+  const now = () => deps.clock.now().getTime();
+
+  function status(): SyncStatus {
+    const nextDue = new Map([...feeds].map(([id, state]) => [id, state.nextDue]));
+    return buildSyncStatus(listFeedHealth(deps.db), hasOpenConflict(deps.db), { paused, running: new Set(running.keys()), nextDue, lastRoundAt });
+  }
+
+  function publishStatus(): void {
+    const current = status();
+    const json = JSON.stringify(current);
+    if (json === lastStatusJson) return;
+    lastStatusJson = json;
+    deps.publish({ event: 'sync:status', payload: current });
+  }
+
+  /** Brings the in-memory list in line with the database: new feeds are due now, removed ones forgotten. */
+  function refreshFeeds(): void {
+    const pollable = listPollableFeeds(deps.db);
+    const ids = new Set(pollable.map((f) => f.feedId));
+    for (const id of feeds.keys()) if (!ids.has(id)) feeds.delete(id);
+    for (const { feedId, connectionId } of pollable) {
+      if (!feeds.has(feedId)) feeds.set(feedId, { connectionId, failures: 0, nextDue: now(), retryAt: null });
+    }
+  }
+
+  function arm(): void {
+    if (timer !== null) deps.clock.clearTimeout(timer);
+    timer = null;
+    if (!started || stopped || paused) return;
+    refreshFeeds();
+    const waiting = [...feeds].filter(([id]) => !running.has(id)).map(([, state]) => state.nextDue);
+    if (waiting.length === 0) return;
+    const delay = Math.max(0, Math.min(...waiting) - now());
+    timer = deps.clock.setTimeout(() => {
+      timer = null;
+      const due = [...feeds].filter(([id, state]) => !running.has(id) && state.nextDue <= now()).map(([id]) => id);
+      void runFeeds(due);
+    }, delay);
+  }
+
+  function record(feedId: number, result: ImportResult | null): void {
+    const state = feeds.get(feedId);
+    if (!state) return;
+    const at = now();
+    const ok = result !== null && (result.outcome === 'updated' || result.outcome === 'unchanged');
+    if (ok) {
+      state.failures = 0;
+      state.retryAt = null;
+      state.nextDue = nextAfterSuccess(at, readSyncSettings(deps.db).intervalMinutes, random());
+    } else {
+      state.failures += 1;
+      state.retryAt = result?.retryAt ? Date.parse(result.retryAt) : null;
+      state.nextDue = nextAfterFailure(at, state.failures, state.retryAt, random());
+    }
+    setNextDue(deps.db, feedId, new Date(state.nextDue));
+  }
+
+  async function readOne(feedId: number): Promise<FeedRoundResult> {
+    const connectionId = feeds.get(feedId)?.connectionId ?? 0;
+    await slots.acquire();
+    let result: ImportResult | null = null;
+    let failure: FeedRoundResult['message'] = null;
+    try {
+      // A stop or pause requested while this read waited for a slot: it does not start.
+      if (stopped) return { feedId, connectionId, outcome: 'failed', httpStatus: null, message: { key: 'feeds.problem.stopped' }, counts: {} };
+      result = await deps.importFeed(feedId);
+    } catch (error) {
+      // A bug or a database error: the import's transaction was rolled back; report, back off, go on.
+      console.error(`Pigeonnier: reading feed ${feedId} failed`, error);
+      failure = { key: 'feeds.problem.internal' };
+    } finally {
+      slots.release();
+    }
+    record(feedId, result);
+    return {
+      feedId,
+      connectionId,
+      outcome: result?.outcome ?? 'failed',
+      httpStatus: result?.httpStatus ?? null,
+      message: result?.problem ?? (result?.suspicious ? { key: 'feeds.warning.suspicious', params: result.suspicious } : failure),
+      counts: result?.counts ?? {},
+    };
+  }
+
+  async function runFeeds(feedIds: number[]): Promise<FeedRoundResult[]> {
+    const fresh = feedIds.filter((id) => !running.has(id));
+    // A read already under way for a feed is joined, not doubled.
+    const joined = feedIds.filter((id) => running.has(id)).map((id) => running.get(id)!);
+    if (running.size === 0) progress = { done: 0, total: 0 };
+    progress.total += fresh.length;
+    const started = fresh.map((feedId) => {
+      const promise = readOne(feedId).finally(() => {
+        running.delete(feedId);
+        progress.done += 1;
+        deps.publish({ event: 'sync:progress', payload: { ...progress } });
+        if (running.size === 0) lastRoundAt = deps.clock.now().toISOString();
+        publishStatus();
+        arm();
+      });
+      running.set(feedId, promise);
+      return promise;
+    });
+    if (fresh.length > 0) {
+      deps.publish({ event: 'sync:progress', payload: { ...progress } });
+      publishStatus();
+    }
+    arm();
+    return Promise.all([...started, ...joined]);
+  }
+
+  function roundOf(filter: (state: FeedState) => boolean, connectionId?: number): Promise<FeedRoundResult[]> {
+    refreshFeeds();
+    const ids = [...feeds].filter(([, state]) => (connectionId === undefined || state.connectionId === connectionId) && filter(state)).map(([id]) => id);
+    return runFeeds(ids);
+  }
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      stopped = false;
+      if (!paused) void roundOf(() => true);
+      else publishStatus();
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== null) deps.clock.clearTimeout(timer);
+      timer = null;
+      await Promise.allSettled([...running.values()]);
+    },
+    syncNow(connectionId) {
+      if (stopped) return Promise.resolve([]);
+      return roundOf(() => true, connectionId);
+    },
+    wake() {
+      if (stopped || paused || !started) return;
+      const at = now();
+      void roundOf((state) => state.retryAt === null || state.retryAt <= at);
+    },
+    pause() {
+      paused = true;
+      writeSyncSettings(deps.db, { paused: true });
+      arm();
+      publishStatus();
+    },
+    resume() {
+      paused = false;
+      writeSyncSettings(deps.db, { paused: false });
+      publishStatus();
+      if (started && !stopped) void roundOf(() => true);
+    },
+    status,
+    async idle() {
+      while (running.size > 0) await Promise.allSettled([...running.values()]);
+    },
+  };
+}
