@@ -17,6 +17,7 @@ import type {
   Unit,
   UnitAvailability,
 } from './domain';
+import { API_CALL_NAMES as CALL_NAMES, API_EVENT_NAMES as EVENT_NAMES, type ApiCallNameListed, type ApiEventNameListed } from './apiNames';
 import type { ApiErrorBody } from './errors';
 import type { FeedServerInfo, OutgoingFeedLink } from './outgoingFeeds';
 import * as s from './schemas';
@@ -59,7 +60,7 @@ export const callSchemas = {
   'sync:resume': none,
   'settings:getSync': none,
   'settings:saveSync': s.syncSettingsSaveSchema,
-} as const;
+} as const satisfies Record<ApiCallNameListed, z.ZodType>;
 
 interface Results {
   'property:get': Property | null;
@@ -106,7 +107,8 @@ interface Results {
 }
 
 export type ApiCallName = keyof typeof callSchemas;
-export const API_CALL_NAMES = Object.keys(callSchemas) as ApiCallName[];
+/** From shared/apiNames.ts; `satisfies` above keeps it and the schemas in step. */
+export const API_CALL_NAMES: readonly ApiCallName[] = CALL_NAMES;
 
 /** What the caller passes (defaults not yet applied). */
 export type ApiInput<K extends ApiCallName> = z.input<(typeof callSchemas)[K]>;
@@ -134,18 +136,17 @@ export interface ApiEvents {
   'feeds:changed': Record<string, never>;
   'sync:status': SyncStatus;
   'sync:progress': SyncProgress;
+  /** Desktop only, from the main process itself: the owner clicked a notification or the tray; show this. */
+  'app:navigate': AppNavigation;
 }
 export type ApiEventName = keyof ApiEvents;
-export const API_EVENT_NAMES: ApiEventName[] = [
-  'property:changed',
-  'units:changed',
-  'reservations:changed',
-  'availability:changed',
-  'alerts:new',
-  'feeds:changed',
-  'sync:status',
-  'sync:progress',
-];
+/** From shared/apiNames.ts; the type below fails to compile if the list and ApiEvents differ. */
+export const API_EVENT_NAMES: readonly ApiEventName[] = EVENT_NAMES;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _eventNamesListed: Same<ApiEventName, ApiEventNameListed> = true;
+
+/** Where the page goes for 'app:navigate': a reservation file, a channel (connection), or the alerts. */
+export type AppNavigation = { target: 'reservation' | 'channel'; id: number } | { target: 'alerts' };
 
 export interface ApiEventMessage<E extends ApiEventName = ApiEventName> {
   event: E;

@@ -1,7 +1,8 @@
 /**
  * How the page reaches the main process, whichever transport carries the calls.
  *
- * Desktop: the preload exposes `window.pigeonnier` (this interface) with contextBridge.
+ * Desktop: the preload exposes `window.pigeonnier` (this interface) with contextBridge: one
+ *   function per call of the contract, built from shared/apiNames.ts, and an event subscription.
  * Headless (`serve`): HTTP on the same origin as the page —
  *   POST /api/<call name>, JSON body = the call's input (empty body for none),
  *   header `Authorization: Bearer <token>`; the answer is always an ApiEnvelope as JSON
@@ -14,8 +15,11 @@
  */
 import type { ApiCallName, ApiEnvelope, ApiEventListener } from './api';
 
+/** One function per call; each answers the call's envelope (validated again in the main process). */
+export type PigeonnierCalls = { readonly [K in ApiCallName]: (input?: unknown) => Promise<ApiEnvelope<unknown>> };
+
 export interface PigeonnierBridge {
-  invoke(name: ApiCallName, input: unknown): Promise<ApiEnvelope<unknown>>;
+  readonly calls: PigeonnierCalls;
   onEvent(listener: ApiEventListener): () => void;
 }
 

@@ -1,72 +1,30 @@
 /**
- * The desktop app's entry. Electron stays in main/app and the preload; everything else is the
- * same service the headless mode runs.
+ * The desktop app's entry: logging first, then desktopApp.ts. Electron stays in main/app and
+ * the preload; everything else is the same service the headless mode runs.
  */
-import { app, BrowserWindow } from 'electron';
+import { app } from 'electron';
+import log from 'electron-log/main';
 import path from 'node:path';
-import { backupIfDue } from '../db/backups';
-import { runFeedServer, type FeedServerRunner } from '../server/feedServerRunner';
-import { createService, type Service } from '../service';
-import { createSyncLoop, type SyncLoop } from '../sync/syncLoop';
-import { watchWakeAndNetwork } from './wakeTriggers';
-import { wireIpc } from './ipc';
-import { createMainWindow } from './window';
+import { startDesktopApp } from './desktopApp';
+import { captureProcessOutput, configureLogFile } from './logging';
 
-let window: BrowserWindow | null = null;
-let service: Service | null = null;
-let feedServer: FeedServerRunner | null = null;
-let syncLoop: SyncLoop | null = null;
-let stopWatching: (() => void) | null = null;
-
-/** In development the addon built for Electron sits beside the bundle; a packaged app has it in node_modules. */
-function nativeBinding(): string | undefined {
-  if (app.isPackaged) return undefined;
-  return path.join(__dirname, `../native/electron-${process.versions.electron}/better_sqlite3.node`);
-}
-
-function showWindow(): void {
-  if (!window || window.isDestroyed()) {
-    window = createMainWindow();
-    window.on('closed', () => (window = null));
+/** better-sqlite3 built for Electron: unpacked beside the archive when packaged, out/native/ in development (scripts/electron-native.mjs). */
+function nativeBinding(): string {
+  if (app.isPackaged) {
+    return path.join(process.resourcesPath, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
   }
-  if (window.isMinimized()) window.restore();
-  window.focus();
+  return path.join(__dirname, `../native/electron-${process.versions.electron}-${process.platform}-${process.arch}/better_sqlite3.node`);
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', showWindow);
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
-  void app.whenReady().then(() => {
-    const dataDir = path.join(app.getPath('userData'), 'data');
-    service = createService({ dataDir, nativeBinding: nativeBinding() });
-    backupIfDue(service.db, { dir: path.join(dataDir, 'backups'), now: service.now() });
-    wireIpc(service, () => window);
-    feedServer = runFeedServer(service);
-    syncLoop = createSyncLoop(service);
-    syncLoop.start();
-    const loop = syncLoop;
-    stopWatching = watchWakeAndNetwork(() => loop.wake());
-    showWindow();
-    app.on('activate', showWindow);
-  });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  let quitting = false;
-  app.on('will-quit', (event) => {
-    if (quitting || !service) return;
-    // Reads under way finish and commit before the database closes; then quit for real.
-    event.preventDefault();
-    quitting = true;
-    stopWatching?.();
-    void Promise.allSettled([syncLoop?.close(), feedServer?.close()]).then(() => {
-      service?.close();
-      service = null;
-      app.quit();
-    });
-  });
-}
+configureLogFile(log, app.getPath('userData'));
+captureProcessOutput(log);
+
+startDesktopApp({
+  log,
+  paths: {
+    preload: path.join(__dirname, '../preload/index.js'),
+    html: path.join(__dirname, '../renderer/index.html'),
+    assets: path.join(app.getAppPath(), 'assets'),
+    nativeBinding: nativeBinding(),
+  },
+});

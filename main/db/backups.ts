@@ -20,6 +20,8 @@ export interface DailyBackupOptions {
 /** Makes today's copy when the last one is a day old or more; returns its path, or null when not due. */
 export function backupIfDue(db: Db, { dir, now, keep = 7 }: DailyBackupOptions): string | null {
   fs.mkdirSync(dir, { recursive: true });
+  // Leftovers of a copy a crash cut short (see below) are never backups.
+  for (const name of fs.readdirSync(dir)) if (name.endsWith('.partial')) fs.rmSync(path.join(dir, name), { force: true });
   const existing = fs
     .readdirSync(dir)
     .filter((name) => name.startsWith(PREFIX) && name.endsWith('.sqlite'))
@@ -29,8 +31,12 @@ export function backupIfDue(db: Db, { dir, now, keep = 7 }: DailyBackupOptions):
 
   // ISO stamps sort as text in time order.
   const file = path.join(dir, `${PREFIX}${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
-  db.prepare('VACUUM INTO ?').run(file);
-  fs.utimesSync(file, now, now);
+  // Written under another name, then renamed: a copy cut short by a crash never passes for
+  // today's good one (and never pushes an older good one out of the rotation).
+  const partial = `${file}.partial`;
+  db.prepare('VACUUM INTO ?').run(partial);
+  fs.utimesSync(partial, now, now);
+  fs.renameSync(partial, file);
   for (const old of [...existing, path.basename(file)].slice(0, -keep)) fs.rmSync(path.join(dir, old), { force: true });
   return file;
 }

@@ -12,3 +12,7 @@ export function readSetting(db: Db, key: string): unknown {
 export function writeSetting(db: Db, key: string, value: unknown): void {
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }
+
+export function deleteSetting(db: Db, key: string): void {
+  db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+}

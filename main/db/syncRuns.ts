@@ -56,3 +56,11 @@ export function listSyncRuns(db: Db, feedId: number, limit = 100): SyncRun[] {
     message: row.message,
   }));
 }
+
+/**
+ * Forgets runs started before `cutoff`. A run is recorded every few minutes per feed (thousands
+ * a day); the recent weeks are what diagnosis needs, and each feed keeps its last good body.
+ */
+export function pruneSyncRuns(db: Db, cutoff: Date): number {
+  return db.prepare('DELETE FROM sync_runs WHERE started_at < ?').run(cutoff.toISOString()).changes;
+}

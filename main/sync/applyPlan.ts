@@ -61,8 +61,12 @@ export function applyPlan(db: Db, now: Date, target: ApplyTarget, previous: read
   });
   const resolve = (ref: FileRef | null): number | null => (ref === null ? null : 'id' in ref ? ref.id : createdIds[ref.created]!);
 
+  // The partner's UID is not in the Reservation the app shows, but when a rotated UID re-keys a
+  // file, its history row must say which UID it replaced.
+  const externalIdOf = db.prepare('SELECT external_id FROM reservations WHERE id = ?').pluck();
   for (const update of plan.updates) {
-    const before = getReservation(db, update.id)!;
+    const reservation = getReservation(db, update.id)!;
+    const before = { ...reservation, ...('externalId' in update.changes ? { externalId: externalIdOf.get(update.id) as string | null } : {}) };
     const changes = diff(before as unknown as Partial<FileFields>, update.changes);
     if (Object.keys(changes).length === 0) continue;
     const after = updateReservation(db, update.id, update.changes, now);

@@ -9,6 +9,7 @@ import type { ApiEventMessage } from '../../shared/api';
 import type { SyncStatus } from '../../shared/sync';
 import type { Db } from '../db/connection';
 import { hasOpenConflict, listFeedHealth } from '../db/syncHealth';
+import { pruneSyncRuns } from '../db/syncRuns';
 import { listPollableFeeds, readSyncSettings, setNextDue, writeSyncSettings } from '../db/syncSchedule';
 import type { Clock, TimerHandle } from './clock';
 import type { ImportResult } from './importFeed';
@@ -17,6 +18,9 @@ import { createSlots } from './slots';
 import { buildSyncStatus } from './syncStatus';
 
 export const DEFAULT_MAX_CONCURRENT = 3;
+/** How long the record of each read is kept. */
+export const SYNC_RUNS_KEPT_DAYS = 90;
+const DAY_MS = 24 * 3600_000;
 
 export interface SchedulerDeps {
   db: Db;
@@ -74,6 +78,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let lastRoundAt: string | null = null;
   let progress = { done: 0, total: 0 };
   let lastStatusJson = '';
+  let lastPrunedAt = Number.NEGATIVE_INFINITY;
 
   const now = () => deps.clock.now().getTime();
 
@@ -159,6 +164,15 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     };
   }
 
+  function roundEnded(): void {
+    lastRoundAt = deps.clock.now().toISOString();
+    // Once a day, between rounds: the table of runs must not grow for ever.
+    if (now() - lastPrunedAt >= DAY_MS) {
+      lastPrunedAt = now();
+      pruneSyncRuns(deps.db, new Date(now() - SYNC_RUNS_KEPT_DAYS * DAY_MS));
+    }
+  }
+
   async function runFeeds(feedIds: number[]): Promise<FeedRoundResult[]> {
     const fresh = feedIds.filter((id) => !running.has(id));
     // A read already under way for a feed is joined, not doubled.
@@ -170,7 +184,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         running.delete(feedId);
         progress.done += 1;
         deps.publish({ event: 'sync:progress', payload: { ...progress } });
-        if (running.size === 0) lastRoundAt = deps.clock.now().toISOString();
+        if (running.size === 0) roundEnded();
         publishStatus();
         arm();
       });

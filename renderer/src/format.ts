@@ -1,13 +1,20 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney, type Cents } from '../../shared/money';
+import type { Cents } from '../../shared/money';
 import type { Night } from '../../shared/nights';
 import { localeFor } from './i18n';
+import { DEFAULT_TIME_ZONE } from './store/appStore';
+import { useSlice } from './store/StoreContext';
 
 export interface Formatters {
   locale: string;
   money(cents: Cents): string;
+  /** A nightly rate on the planning: "85 €", cents only when there are some. */
+  rate(cents: Cents): string;
   night(night: Night): string;
+  /** A night without the year, where the year is obvious: "ven. 10 juil.". */
+  shortNight(night: Night): string;
+  /** An instant (ISO timestamp) as a date and time in the property's zone. */
+  instant(iso: string): string;
 }
 
 /**
@@ -15,12 +22,12 @@ export interface Formatters {
  * midnight UTC and is formatted in UTC: the machine's own zone never enters, and the day shown
  * is the night's date wherever the laptop is.
  */
-export function nightFormatter(locale: string): (night: Night) => string {
+export function nightFormatter(locale: string, withYear = true): (night: Night) => string {
   const format = new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
-    year: 'numeric',
+    ...(withYear ? { year: 'numeric' } : {}),
     timeZone: 'UTC',
   });
   return (night) => {
@@ -29,12 +36,45 @@ export function nightFormatter(locale: string): (night: Night) => string {
   };
 }
 
-/** Money and dates in the locale of the language the page is showing. */
+export function rateFormatter(locale: string): (cents: Cents) => string {
+  const whole = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+  const exact = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
+  return (cents) => (cents % 100 === 0 ? whole : exact).format(cents / 100);
+}
+
+export function instantFormatter(locale: string, timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  return (iso) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : format.format(date);
+  };
+}
+
+/** Intl formatters are costly to make: one set per locale and zone, shared by every component. */
+const cache = new Map<string, Formatters>();
+
+export function formattersFor(locale: string, timeZone: string): Formatters {
+  const key = `${locale}|${timeZone}`;
+  let formatters = cache.get(key);
+  if (!formatters) {
+    const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
+    formatters = {
+      locale,
+      money: (cents) => money.format(cents / 100),
+      rate: rateFormatter(locale),
+      night: nightFormatter(locale),
+      shortNight: nightFormatter(locale, false),
+      instant: instantFormatter(locale, timeZone),
+    };
+    cache.set(key, formatters);
+  }
+  return formatters;
+}
+
+/** Money, dates and times in the locale of the language the page is showing. */
 export function useFormatters(): Formatters {
   const { i18n } = useTranslation();
   const locale = localeFor(i18n.language);
-  return useMemo(() => {
-    const night = nightFormatter(locale);
-    return { locale, money: (cents) => formatMoney(cents, locale), night };
-  }, [locale]);
+  const timeZone = useSlice('app', (state) => state.property?.timeZone ?? DEFAULT_TIME_ZONE);
+  return formattersFor(locale, timeZone);
 }

@@ -3,11 +3,11 @@ import { createApi } from './api/createApi';
 import { pickTransport } from './api/pickTransport';
 import { createI18n, initialLanguage, rememberLanguage } from './i18n';
 import { Root } from './Root';
-import { createAppStore } from './store/appStore';
+import { createStores } from './store/createStores';
 import './styles.css';
 
 const transport = pickTransport();
-const store = createAppStore(createApi(transport), transport);
+const stores = createStores(createApi(transport), transport);
 
 const storage = safeLocalStorage();
 const i18n = createI18n(initialLanguage(storage, navigator.languages));
@@ -15,7 +15,7 @@ rememberLanguage(i18n, storage);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-createRoot(container).render(<Root store={store} i18n={i18n} />);
+createRoot(container).render(<Root stores={stores} i18n={i18n} />);
 
 /** Reading `localStorage` itself throws when the browser blocks storage. */
 function safeLocalStorage(): Storage | undefined {

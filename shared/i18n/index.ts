@@ -1,4 +1,5 @@
 import { cliEn, cliFr } from './cli';
+import { desktopEn, desktopFr } from './desktop';
 import { feedsEn, feedsFr } from './feeds';
 import { en } from './en';
 import { exportEn, exportFr } from './feeds-export';
@@ -9,8 +10,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** i18next resources, one namespace per language. */
 export const resources = {
-  fr: { translation: { ...fr, cli: cliFr, export: exportFr, feeds: feedsFr } },
-  en: { translation: { ...en, cli: cliEn, export: exportEn, feeds: feedsEn } },
+  fr: { translation: { ...fr, cli: cliFr, export: exportFr, feeds: feedsFr, desktop: desktopFr } },
+  en: { translation: { ...en, cli: cliEn, export: exportEn, feeds: feedsEn, desktop: desktopEn } },
 } as const;
 
 /** French unless the system clearly asks for English: the owner is French first. */

@@ -34,13 +34,17 @@ describe('headless mode in a real browser', () => {
 
     await page.goto(serve.adminUrl);
     await page.getByText('La Maison des Hirondelles').first().waitFor();
+    // The planning opens first: every room, and the guests of the coming days on it.
     for (const room of ['Chambre Lavande', 'Chambre Tilleul', 'Suite du Pigeonnier']) {
-      await expect(page.getByText(room).first().isVisible()).resolves.toBe(true);
+      await page.getByRole('rowheader', { name: room }).waitFor();
     }
+    await page.getByRole('button', { name: /^Camille Martin,/ }).waitFor();
+    // Every file, on the reservation files' view.
+    await page.getByRole('link', { name: 'Réservations' }).click();
     for (const guest of guests) await page.getByText(guest).first().waitFor();
-    // French by default, amounts in euros the French way.
+    // French by default, amounts in euros the French way (Camille: 3 nights at 85 €).
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
-    await expect(page.getByText(/85,00\s€/).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/255,00\s€/).first().isVisible()).resolves.toBe(true);
 
     // The secret leaves the address bar (and history) once the page has it.
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);

@@ -11,6 +11,8 @@ import {
   type ApiEvents,
 } from '../../shared/api';
 import type { Property, Reservation, Unit } from '../../shared/domain';
+import type { SyncStatus } from '../../shared/sync';
+import { availabilityOf, listOf, type FakeSchedule } from './fakeSchedule';
 
 export function fakeApi(calls: Partial<Api>): Api {
   const api: Record<string, unknown> = {};
@@ -85,3 +87,28 @@ export function reservation(fields: Partial<Reservation> & Pick<Reservation, 'id
 export function plainSpaces(text: string | null | undefined): string {
   return (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 }
+
+/** The sync loop in step, with no connection yet. */
+export const IN_STEP: SyncStatus = { overall: 'inStep', paused: false, lastRoundAt: null, connections: [] };
+
+/**
+ * The calls every view makes in the background (property, rooms, files, availability, alerts,
+ * sync status, links), answered from one schedule; a test passes what it looks at closely.
+ */
+export function pageApi(schedule: Partial<FakeSchedule> & { property?: Property | null } = {}, calls: Partial<Api> = {}): Api {
+  const state: FakeSchedule = { units: schedule.units ?? [unit({ id: 1, name: 'Chambre Tilleul' })], stays: schedule.stays ?? [], overrides: schedule.overrides ?? [] };
+  return fakeApi({
+    'property:get': async () => (schedule.property === undefined ? gite : schedule.property),
+    'units:list': async () => state.units,
+    'reservations:list': async (input) => listOf(state.stays, input),
+    'availability:get': async (input) => availabilityOf(state, input),
+    'overrides:list': async () => [],
+    'alerts:list': async () => [],
+    'sync:status': async () => IN_STEP,
+    'settings:getSync': async () => ({ intervalMinutes: 10, paused: false }),
+    'feeds:list': async () => [],
+    'settings:getFeedServer': async () => ({ host: '127.0.0.1', port: 4780, publicBaseUrl: null, linkBase: 'http://127.0.0.1:4780', linksLocalOnly: true }),
+    ...calls,
+  });
+}
+

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { initialSchema } from './001_initial';
 import { feedReads } from './002_feed_reads';
+import { syncRunsFailures } from './003_sync_runs_failures';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, feedReads];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, feedReads, syncRunsFailures];

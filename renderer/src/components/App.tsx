@@ -1,16 +1,22 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStoreApi } from '../store/StoreContext';
+import { useAppStore, useSlice, useStores } from '../store/StoreContext';
+import { Toasts } from './alerts/Toasts';
 import { AppHeader } from './AppHeader';
+import { CurrentView } from './CurrentView';
 import { ErrorBanner } from './ErrorBanner';
-import { ReservationList } from './ReservationList';
-import { UnitList } from './UnitList';
+import { StatusBar } from './StatusBar';
+import { Welcome } from './welcome/Welcome';
 
 export function App() {
-  const store = useAppStoreApi();
+  const stores = useStores();
   const { t, i18n } = useTranslation();
+  const property = useAppStore((state) => state.property);
+  const propertyLoaded = useAppStore((state) => state.loaded.property);
+  const route = useSlice('nav', (state) => state.route);
+  const mainRef = useRef<HTMLElement>(null);
 
-  useEffect(() => store.getState().start(), [store]);
+  useEffect(() => stores.start(), [stores]);
 
   // Screen readers pick their voice from the document's language, not from i18next.
   useEffect(() => {
@@ -19,13 +25,17 @@ export function App() {
   }, [i18n.language, t]);
 
   return (
-    <>
+    <div className="app">
+      <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
+        {t('app.nav.skip')}
+      </button>
       <AppHeader />
-      <main className="page">
+      <main className="page" ref={mainRef} tabIndex={-1}>
         <ErrorBanner />
-        <UnitList />
-        <ReservationList />
+        {!propertyLoaded ? <p>{t('app.loading')}</p> : property ? <CurrentView route={route} /> : <Welcome />}
       </main>
-    </>
+      {property && <StatusBar />}
+      <Toasts />
+    </div>
   );
 }

@@ -1,5 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppNavigation } from '../../../shared/api';
 import { formatRoute, parseRoute, type Route } from '../routes';
+import type { ApiEventSource } from './appStore';
+import { isEvent } from './events';
 
 export interface NavState {
   route: Route;
@@ -11,8 +14,15 @@ export interface NavState {
 export type NavStore = StoreApi<NavState>;
 
 /** The route lives in the URL's hash, so back and forward work and a reload keeps the view. */
-export function createNavStore(win: Window = window): NavStore {
-  return createStore<NavState>()((set) => ({
+/** Where a click on a desktop notification or the tray menu takes the owner. */
+function routeFor(target: AppNavigation): Route {
+  if (target.target === 'reservation') return { view: 'file', id: target.id };
+  if (target.target === 'channel') return { view: 'channels' };
+  return { view: 'alerts' };
+}
+
+export function createNavStore(events: ApiEventSource, win: Window = window): NavStore {
+  return createStore<NavState>()((set, get) => ({
     route: parseRoute(win.location.hash),
     go(route) {
       const hash = formatRoute(route);
@@ -23,7 +33,11 @@ export function createNavStore(win: Window = window): NavStore {
       const follow = () => set({ route: parseRoute(win.location.hash) });
       win.addEventListener('hashchange', follow);
       win.addEventListener('popstate', follow);
+      const stopEvents = events.subscribe((message) => {
+        if (isEvent(message, 'app:navigate')) get().go(routeFor(message.payload));
+      });
       return () => {
+        stopEvents();
         win.removeEventListener('hashchange', follow);
         win.removeEventListener('popstate', follow);
       };

@@ -10,6 +10,7 @@ import type { NightAvailability, Reservation } from '../../../shared/domain';
 import { addDays, addMonths, compareNights, daysBetween, firstOfMonth, lastOfMonth, type Night } from '../../../shared/nights';
 import type { ApiEventSource, AppStore } from './appStore';
 import { coalesce } from './coalesce';
+import { isEvent } from './events';
 
 /** The month before today's, today's, and 23 more: two years ahead of the owner. */
 export const GRID_MONTHS = 25;
@@ -154,13 +155,19 @@ export function createScheduleStore(api: Api, events: ApiEventSource, app: AppSt
       months: {},
       show(firstColumn, lastColumn) {
         const { firstNight: start, days, months } = get();
-        const first = addDays(start, Math.max(0, firstColumn - MARGIN_BEFORE_DAYS));
-        const last = addDays(start, Math.min(days - 1, lastColumn + MARGIN_AFTER_DAYS));
-        const missing: string[] = [];
-        for (let month = firstOfMonth(first); compareNights(month, last) <= 0; month = addMonths(month, 1)) {
-          if (!months[monthKey(month)]) missing.push(monthKey(month));
-        }
-        void load(missing);
+        const missing = (from: number, to: number) => {
+          const first = addDays(start, Math.max(0, from));
+          const last = addDays(start, Math.min(days - 1, to));
+          const keys: string[] = [];
+          for (let month = firstOfMonth(first); compareNights(month, last) <= 0; month = addMonths(month, 1)) {
+            if (!months[monthKey(month)]) keys.push(monthKey(month));
+          }
+          return keys;
+        };
+        // What is in view first, so it is drawn soonest; then the months around it, ahead of the scroll.
+        const inView = missing(firstColumn, lastColumn);
+        void load(inView);
+        void load(missing(firstColumn - MARGIN_BEFORE_DAYS, lastColumn + MARGIN_AFTER_DAYS).filter((key) => !inView.includes(key)));
       },
       async refreshRange(firstNight, lastNight) {
         const range = clamp(firstNight, lastNight);
@@ -171,7 +178,7 @@ export function createScheduleStore(api: Api, events: ApiEventSource, app: AppSt
       start() {
         const stopEvents = events.subscribe((message) => {
           if (message.event === 'reservations:changed') void reloadStays();
-          else if (message.event === 'availability:changed') {
+          else if (isEvent(message, 'availability:changed')) {
             const range = clamp(message.payload.firstNight, message.payload.lastNight);
             if (range) void refreshNights(range[0], range[1]);
           } else if (message.event === 'units:changed') void reloadAll();

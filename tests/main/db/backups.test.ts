@@ -33,3 +33,21 @@ describe('daily backups', () => {
     db.close();
   });
 });
+
+describe('a daily backup cut short', () => {
+  it('leaves no file that passes for a good copy, and the next start makes a real one', () => {
+    const dataDir = tempDir();
+    const dir = path.join(dataDir, 'backups');
+    const { db } = openDatabase(dataDir);
+    fs.mkdirSync(dir, { recursive: true });
+    // What a crash in the middle of VACUUM INTO leaves behind.
+    fs.writeFileSync(path.join(dir, 'pigeonnier-daily-2026-11-01T08-00-00-000Z.sqlite.partial'), 'SQLite format 3\0truncated');
+    const made = backupIfDue(db, { dir, now: new Date('2026-11-01T09:00:00Z') });
+    expect(made).not.toBeNull();
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    const copy = new Database(made!, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
+    db.close();
+  });
+});

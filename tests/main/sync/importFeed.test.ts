@@ -161,6 +161,9 @@ describe('importing a feed', () => {
     const after = harness.service.call('reservations:list', {}).items;
     expect(after.map((r) => [r.id, r.status])).toEqual(before.map((id) => [id, 'confirmed']));
     expect(listAlerts(harness.service.db)).toEqual([]);
+    // The history says which UID the new one replaced.
+    const rekeyed = after.find((r) => r.arrival === A[1])!;
+    expect(listHistory(harness.service.db, rekeyed.id).at(-1)).toMatchObject({ action: 'updated', changes: { externalId: [A[0], 'a-new-uid@airbnb.com'] } });
   });
 
   it('reads nights in the property’s time zone, whatever the machine’s', async () => {

@@ -247,4 +247,23 @@ describe('the sync loop', () => {
     expect(() => h.service.call('sync:now')).toThrow(/errors\.syncUnavailable/);
     expect(h.service.call('sync:status').connections).toHaveLength(1);
   });
+
+  it('keeps the record of reads for 90 days, pruning once a day between rounds', async () => {
+    const h = await openSync();
+    const insert = h.service.db.prepare(
+      "INSERT INTO sync_runs (connection_id, feed_id, started_at, duration_ms, outcome) VALUES (?, ?, ?, 1, 'unchanged')",
+    );
+    const daysAgo = (days: number) => new Date(h.clock.now().getTime() - days * 24 * 60 * MINUTE).toISOString();
+    insert.run(h.connectionIds[0], h.feedIds[0], daysAgo(91));
+    insert.run(h.connectionIds[0], h.feedIds[0], daysAgo(89));
+    const count = () => h.service.db.prepare('SELECT count(*) FROM sync_runs').pluck().get() as number;
+    h.loop.start();
+    await h.loop.idle();
+    // The old run went, the recent one and this round's stayed.
+    expect(count()).toBe(2);
+    insert.run(h.connectionIds[0], h.feedIds[0], daysAgo(100));
+    await h.loop.syncNow();
+    // Not again the same day.
+    expect(count()).toBe(4);
+  });
 });

@@ -23,13 +23,11 @@ describe('pickTransport', () => {
   }
 
   it("uses the preload's bridge when Electron provides one", async () => {
-    const bridge: PigeonnierBridge = {
-      invoke: vi.fn(async () => ({ ok: true as const, value: [] })),
-      onEvent: () => () => undefined,
-    };
+    const unitsList = vi.fn(async () => ({ ok: true as const, value: [] }));
+    const bridge = { calls: { 'units:list': unitsList }, onEvent: () => () => undefined } as unknown as PigeonnierBridge;
     window.pigeonnier = bridge;
     await pickTransport().invoke('units:list', undefined);
-    expect(bridge.invoke).toHaveBeenCalledWith('units:list', undefined);
+    expect(unitsList).toHaveBeenCalledWith(undefined);
     expect(fetchMock).not.toHaveBeenCalled();
   });
 

@@ -2,13 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../../shared/api';
 import { ApiError } from '../../../shared/errors';
 import { createAppStore } from '../../../renderer/src/store/appStore';
-import { fakeApi, fakeEvents, gite, reservation, unit } from '../fakes';
+import { fakeApi, fakeEvents, gite, unit } from '../fakes';
 
 function healthyApi(): Api {
   return fakeApi({
     'property:get': async () => gite,
     'units:list': async () => [unit({ id: 1, name: 'Chambre Tilleul' })],
-    'reservations:list': async () => ({ items: [reservation({ id: 1, unitId: 1 })], total: 1 }),
   });
 }
 
@@ -20,28 +19,42 @@ function deferred<T>() {
 }
 
 describe('createAppStore', () => {
-  it('loads the property, the units and the reservation files, and marks each as loaded', async () => {
+  it('loads the property and the units, and marks each as loaded', async () => {
     const store = createAppStore(healthyApi(), fakeEvents());
-    expect(store.getState().loaded).toEqual({ property: false, units: false, reservations: false });
+    expect(store.getState().loaded).toEqual({ property: false, units: false });
     await store.getState().loadAll();
     const state = store.getState();
     expect(state.property?.name).toBe('Le Pigeonnier de Sarlat');
     expect(state.units.map((u) => u.name)).toEqual(['Chambre Tilleul']);
-    expect(state.reservations.map((r) => r.id)).toEqual([1]);
-    expect(state.reservationsTotal).toBe(1);
-    expect(state.loaded).toEqual({ property: true, units: true, reservations: true });
-    expect(state.loading).toEqual({ property: false, units: false, reservations: false });
+    expect(state.loaded).toEqual({ property: true, units: true });
+    expect(state.loading).toEqual({ property: false, units: false });
   });
 
-  it('reloads only the reservation files when reservations:changed is pushed', async () => {
+  it("reads today in the property's time zone, not the machine's", async () => {
+    // 23:30 in Paris on 14 July is already the 15th in Nouméa and still the 14th in Guadeloupe.
+    const now = () => new Date('2026-07-14T21:30:00Z');
+    const api = healthyApi();
+    const store = createAppStore(api, fakeEvents(), now);
+    await store.getState().loadAll();
+    expect(store.getState().today).toBe('2026-07-14');
+
+    vi.mocked(api['property:get']).mockResolvedValue({ ...gite, timeZone: 'Pacific/Noumea' });
+    await store.getState().load('property');
+    expect(store.getState().today).toBe('2026-07-15');
+    vi.mocked(api['property:get']).mockResolvedValue({ ...gite, timeZone: 'America/Guadeloupe' });
+    await store.getState().load('property');
+    expect(store.getState().today).toBe('2026-07-14');
+  });
+
+  it('ignores events about files: the files have their own stores', async () => {
     const api = healthyApi();
     const events = fakeEvents();
     const store = createAppStore(api, events);
     store.getState().start();
-    await vi.waitFor(() => expect(store.getState().loaded.reservations).toBe(true));
+    await vi.waitFor(() => expect(store.getState().loaded.units).toBe(true));
 
     events.emit('reservations:changed', { reservationIds: [1] });
-    await vi.waitFor(() => expect(api['reservations:list']).toHaveBeenCalledTimes(2));
+    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(api['units:list']).toHaveBeenCalledTimes(1);
     expect(api['property:get']).toHaveBeenCalledTimes(1);
   });
@@ -57,7 +70,6 @@ describe('createAppStore', () => {
     events.emit('property:changed', {});
     await vi.waitFor(() => expect(api['units:list']).toHaveBeenCalledTimes(2));
     await vi.waitFor(() => expect(api['property:get']).toHaveBeenCalledTimes(2));
-    expect(api['reservations:list']).toHaveBeenCalledTimes(1);
   });
 
   it('stops following events when the function start() returned is called', async () => {
@@ -70,16 +82,16 @@ describe('createAppStore', () => {
 
   it('folds a burst of events during a load into one more load', async () => {
     const api = healthyApi();
-    const first = deferred<{ items: never[]; total: number }>();
-    vi.mocked(api['reservations:list']).mockImplementationOnce(() => first.promise);
+    const first = deferred<ReturnType<typeof unit>[]>();
+    vi.mocked(api['units:list']).mockImplementationOnce(() => first.promise);
     const events = fakeEvents();
     const store = createAppStore(api, events);
     store.getState().start();
 
-    for (let i = 0; i < 5; i++) events.emit('reservations:changed', { reservationIds: [i] });
-    first.resolve({ items: [], total: 0 });
-    await vi.waitFor(() => expect(store.getState().reservations).toHaveLength(1));
-    expect(api['reservations:list']).toHaveBeenCalledTimes(2);
+    for (let i = 0; i < 5; i++) events.emit('units:changed', {});
+    first.resolve([]);
+    await vi.waitFor(() => expect(store.getState().units).toHaveLength(1));
+    expect(api['units:list']).toHaveBeenCalledTimes(2);
   });
 
   it('keeps the body of a refusal and clears it when the same load later succeeds', async () => {
@@ -91,7 +103,7 @@ describe('createAppStore', () => {
     expect(store.getState().error).toEqual({ code: 'conflict', key: 'errors.guestsOverCapacity', params: { capacity: 4 }, issues: [] });
     expect(store.getState().loaded.units).toBe(false);
 
-    await store.getState().load('reservations');
+    await store.getState().load('property');
     expect(store.getState().error).not.toBeNull();
     await store.getState().load('units');
     expect(store.getState().error).toBeNull();

@@ -31,7 +31,7 @@ function schemaOneWithData(dir: string): void {
 function migrated(): { db: Db; backupFile: string | null; from: number } {
   const dir = tempDir();
   schemaOneWithData(dir);
-  const { db, migration } = openDatabase(dir, { migrations: MIGRATIONS, now });
+  const { db, migration } = openDatabase(dir, { migrations: [initialSchema, feedReads], now });
   return { db, backupFile: migration.backupFile, from: migration.from };
 }
 
@@ -57,7 +57,7 @@ function addReadStay(db: Db, fields: Record<string, unknown> = {}): void {
 
 describe('002_feed_reads', () => {
   it('is registered as version 2, right after the initial schema', () => {
-    expect(MIGRATIONS.map((m) => [m.version, m.name])).toEqual([
+    expect(MIGRATIONS.slice(0, 2).map((m) => [m.version, m.name])).toEqual([
       [1, '001_initial'],
       [2, '002_feed_reads'],
     ]);

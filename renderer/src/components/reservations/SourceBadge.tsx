@@ -1,0 +1,16 @@
+import type { CSSProperties } from 'react';
+import type { Reservation } from '../../../../shared/domain';
+import type { Sources } from '../common/useSources';
+
+/** The source's letter on its colour, then its name. */
+export function SourceBadge({ file, sources }: { file: Pick<Reservation, 'sourceConnectionId'>; sources: Sources }) {
+  const look = sources.look(file);
+  return (
+    <span className="source">
+      <span className="source__letter" aria-hidden="true" style={{ '--source': look.colour } as CSSProperties}>
+        {look.letter}
+      </span>
+      {sources.name(file)}
+    </span>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Every store of the page, made from one Api and one source of pushed events (the real
+ * transport, or fakes in tests), and started together.
+ */
+import type { Api } from '../../../shared/api';
+import { createAlertsStore, type AlertsStore } from './alertsStore';
+import { createAppStore, type ApiEventSource, type AppStore } from './appStore';
+import { createBookingStore, type BookingStore } from './bookingStore';
+import { createFileStore, type FileStore } from './fileStore';
+import { createNavStore, type NavStore } from './navStore';
+import { createReservationsStore, type ReservationsStore, type SaveFile } from './reservationsStore';
+import { createScheduleStore, type ScheduleStore } from './scheduleStore';
+import { createSelectionStore, type SelectionStore } from './selectionStore';
+import { createSettingsStore, type SettingsStore } from './settingsStore';
+import { createSyncStore, type SyncStore } from './syncStore';
+
+export interface Stores {
+  app: AppStore;
+  nav: NavStore;
+  schedule: ScheduleStore;
+  selection: SelectionStore;
+  reservations: ReservationsStore;
+  file: FileStore;
+  booking: BookingStore;
+  alerts: AlertsStore;
+  sync: SyncStore;
+  settings: SettingsStore;
+  /** Loads what every view needs and follows pushed events; returns the function that stops. */
+  start(): () => void;
+}
+
+export interface StoreOptions {
+  now?: () => Date;
+  saveFile?: SaveFile;
+  window?: Window;
+}
+
+/** Hands a file to the browser as a download (Electron saves it the same way). */
+export function downloadFile(filename: string, content: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function createStores(api: Api, events: ApiEventSource, options: StoreOptions = {}): Stores {
+  const app = createAppStore(api, events, options.now);
+  const nav = createNavStore(events, options.window);
+  const schedule = createScheduleStore(api, events, app);
+  const stores = {
+    app,
+    nav,
+    schedule,
+    selection: createSelectionStore(api, app, schedule),
+    reservations: createReservationsStore(api, events, app, options.saveFile ?? downloadFile),
+    file: createFileStore(api, events),
+    booking: createBookingStore(api, nav),
+    alerts: createAlertsStore(api, events, app),
+    sync: createSyncStore(api, events, app),
+    settings: createSettingsStore(api, app),
+  };
+  return {
+    ...stores,
+    start() {
+      const stops = [app, nav, schedule, stores.reservations, stores.file, stores.alerts, stores.sync].map((store) => store.getState().start());
+      return () => stops.forEach((stop) => stop());
+    },
+  };
+}
