@@ -3,7 +3,6 @@
  * page, in the language of the system's locale, French unless it asks for English.
  */
 import i18next, { type TFunction } from 'i18next';
-import type { ApiErrorBody } from '../shared/errors';
 import { pickLanguage, resources, type Language } from '../shared/i18n';
 
 export function systemLanguage(env: NodeJS.ProcessEnv = process.env): Language {
@@ -16,11 +15,4 @@ export function createTranslator(language: Language = systemLanguage()): TFuncti
   // initAsync: false makes init synchronous: the resources are in memory, nothing to load.
   void instance.init({ lng: language, fallbackLng: 'en', resources, initAsync: false, interpolation: { escapeValue: false } });
   return instance.t.bind(instance);
-}
-
-/** One line per problem, in words: the main message, then each field's issue. */
-export function describeError(t: TFunction, error: ApiErrorBody): string {
-  const lines = [t(error.key, error.params ?? {})];
-  for (const issue of error.issues) lines.push(`  ${issue.path.join('.') || '-'}: ${t(issue.key, issue.params ?? {})}`);
-  return lines.join('\n');
 }

@@ -23,6 +23,7 @@ import { openDatabase, type Db } from './db/connection';
 import type { MigrationReport } from './db/migrate';
 import type { Context, SyncControl } from './handlers/context';
 import { alertHandlers } from './handlers/alerts';
+import { connectionHandlers } from './handlers/connections';
 import { demoHandlers } from './handlers/demo';
 import { feedHandlers } from './handlers/feeds';
 import { overrideHandlers } from './handlers/overrides';
@@ -45,6 +46,7 @@ const handlers: Handlers = {
   ...demoHandlers,
   ...feedHandlers,
   ...syncHandlers,
+  ...connectionHandlers,
 };
 
 export interface ServiceOptions {
@@ -91,6 +93,7 @@ export function createService(options: ServiceOptions): Service {
       emit: (event, payload) => void pending.push({ event, payload } as ApiEventMessage),
       feedLinkBase: options.feedLinkBase,
       sync,
+      publish: (message) => void bus.emit('event', message),
       call: (inner, innerInput) => (handlers[inner] as Handler<typeof inner>)(parseInput(callSchemas[inner] as ZodType, innerInput) as never, ctx),
     };
     const handler = handlers[name] as Handler<K>;

@@ -21,6 +21,8 @@ import { API_CALL_NAMES as CALL_NAMES, API_EVENT_NAMES as EVENT_NAMES, type ApiC
 import type { ApiErrorBody } from './errors';
 import type { FeedServerInfo, OutgoingFeedLink } from './outgoingFeeds';
 import * as s from './schemas';
+import * as cs from './connectionSchemas';
+import type { ChannelPreset, ConnectionWithFeeds, LinkCheckResult } from './channelPresets';
 import type { SyncProgress, SyncSettings, SyncStatus } from './sync';
 
 const none = z.undefined();
@@ -60,6 +62,12 @@ export const callSchemas = {
   'sync:resume': none,
   'settings:getSync': none,
   'settings:saveSync': s.syncSettingsSaveSchema,
+  'channels:presets': none,
+  'connections:list': none,
+  'connections:create': cs.connectionCreateSchema,
+  'connections:update': cs.connectionUpdateSchema,
+  'connections:remove': cs.connectionIdSchema,
+  'connections:checkLink': cs.connectionCheckSchema,
 } as const satisfies Record<ApiCallNameListed, z.ZodType>;
 
 interface Results {
@@ -104,6 +112,16 @@ interface Results {
   'sync:resume': SyncStatus;
   'settings:getSync': SyncSettings;
   'settings:saveSync': SyncSettings;
+  /** The wizards' steps and rules per channel (main/channels/). */
+  'channels:presets': ChannelPreset[];
+  'connections:list': ConnectionWithFeeds[];
+  'connections:create': ConnectionWithFeeds;
+  /** A replaced link keeps the connection, its files and their history. */
+  'connections:update': ConnectionWithFeeds;
+  /** Marks it removed and revokes its outgoing links; its reservation files stay. */
+  'connections:remove': ConnectionWithFeeds;
+  /** Refuses a non-http(s) link at once; else answers a check id, the result arrives as 'connections:linkChecked'. */
+  'connections:checkLink': { checkId: string };
 }
 
 export type ApiCallName = keyof typeof callSchemas;
@@ -138,6 +156,8 @@ export interface ApiEvents {
   'sync:progress': SyncProgress;
   /** Desktop only, from the main process itself: the owner clicked a notification or the tray; show this. */
   'app:navigate': AppNavigation;
+  'connections:changed': Record<string, never>;
+  'connections:linkChecked': LinkCheckResult;
 }
 export type ApiEventName = keyof ApiEvents;
 /** From shared/apiNames.ts; the type below fails to compile if the list and ApiEvents differ. */

@@ -39,6 +39,12 @@ export const API_CALL_NAMES = [
   'sync:resume',
   'settings:getSync',
   'settings:saveSync',
+  'channels:presets',
+  'connections:list',
+  'connections:create',
+  'connections:update',
+  'connections:remove',
+  'connections:checkLink',
 ] as const;
 
 export const API_EVENT_NAMES = [
@@ -51,6 +57,8 @@ export const API_EVENT_NAMES = [
   'sync:status',
   'sync:progress',
   'app:navigate',
+  'connections:changed',
+  'connections:linkChecked',
 ] as const;
 
 export type ApiCallNameListed = (typeof API_CALL_NAMES)[number];

@@ -5,6 +5,9 @@
 import type { Cents } from './money';
 import type { Night } from './nights';
 
+/** A property's zone until the owner sets one: the owner is in France first. */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
 export const PROPERTY_TYPES = [
   'gite',
   'chambre_hotes',
@@ -63,8 +66,10 @@ export const RESERVATION_STATUSES = ['pending', 'confirmed', 'cancelled', 'refus
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 
 /** Pending (on request) and confirmed files hold stock; cancelled and refused ones do not. */
+export const STOCK_HOLDING_STATUSES: readonly ReservationStatus[] = ['pending', 'confirmed'];
+
 export function holdsStock(status: ReservationStatus): boolean {
-  return status === 'pending' || status === 'confirmed';
+  return STOCK_HOLDING_STATUSES.includes(status);
 }
 
 /** What the owner must look at. These are stored on the file until the owner resolves them. */

@@ -10,9 +10,15 @@ export function isCents(value: unknown): value is Cents {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
+/** A formatter of cents for one locale; make it once and reuse it (Intl formatters are costly to build). */
+export function moneyFormatter(locale: string): (cents: Cents) => string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: CURRENCY });
+  return (cents) => format.format(cents / 100);
+}
+
 /** Formats cents in the owner's locale: 123456 → "1 234,56 €" in French, "€1,234.56" in English. */
 export function formatMoney(cents: Cents, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: CURRENCY }).format(cents / 100);
+  return moneyFormatter(locale)(cents);
 }
 
 const AMOUNT_PATTERN = /^(-)?(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})*|\d+)(?:[.,](\d{1,2}))?$/;

@@ -4,7 +4,7 @@
  * capacity) live in the handlers, which report them the same way.
  */
 import { z } from 'zod';
-import { CHANNELS, PROPERTY_TYPES, RESERVATION_STATUSES, STORED_FLAGS } from './domain';
+import { CHANNELS, DEFAULT_TIME_ZONE, PROPERTY_TYPES, RESERVATION_STATUSES, STORED_FLAGS } from './domain';
 import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from './sync';
 import { canonicalTimeZone, daysBetween, isNight, isTimeZone } from './nights';
 
@@ -57,7 +57,7 @@ export const propertySaveSchema = z.strictObject({
   city: trimmed(120).default(''),
   region: trimmed(120).default(''),
   country: z.string().regex(/^[A-Z]{2}$/, { error: 'errors.country' }).default('FR'),
-  timeZone: z.string().refine(isTimeZone, { error: 'errors.timeZone' }).transform(canonicalTimeZone).default('Europe/Paris'),
+  timeZone: z.string().refine(isTimeZone, { error: 'errors.timeZone' }).transform(canonicalTimeZone).default(DEFAULT_TIME_ZONE),
   termsOfSale: trimmed(50_000).default(''),
 });
 

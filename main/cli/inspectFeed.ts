@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import type { TFunction } from 'i18next';
+import { DEFAULT_TIME_ZONE } from '../../shared/domain';
 import { isTimeZone, nightAt, type Night } from '../../shared/nights';
 import { daysOfNight, nightFromDays } from '../ical/civilDays';
 import { problem, type FeedMessage } from '../ical/feedProblem';
@@ -79,7 +80,7 @@ async function loadBytes(source: string): Promise<Uint8Array | FeedMessage> {
 }
 
 export async function inspect(options: InspectOptions, t: TFunction, now: Date = new Date()): Promise<Inspection> {
-  const timeZone = options.tz ?? 'Europe/Paris';
+  const timeZone = options.tz ?? DEFAULT_TIME_ZONE;
   if (!isTimeZone(timeZone)) return { ok: false, error: t('feeds.inspect.badTimeZone', { value: timeZone }) };
   const bytes = await loadBytes(options.source);
   if (!(bytes instanceof Uint8Array)) return { ok: false, error: t(bytes.key, bytes.params ?? {}) };

@@ -1,4 +1,4 @@
-import type { Property, PropertyType } from '../../shared/domain';
+import { DEFAULT_TIME_ZONE, type Property, type PropertyType } from '../../shared/domain';
 import type { Db } from './connection';
 
 interface PropertyRow {
@@ -45,4 +45,9 @@ export function saveProperty(db: Db, property: Omit<Property, 'updatedAt'>, now:
        terms_of_sale = excluded.terms_of_sale, updated_at = excluded.updated_at`,
   ).run({ ...property, updatedAt: now.toISOString() });
   return getProperty(db)!;
+}
+
+/** The zone every night and "today" is read in: the property's, never the machine's. */
+export function propertyTimeZone(db: Db): string {
+  return getProperty(db)?.timeZone ?? DEFAULT_TIME_ZONE;
 }

@@ -1,4 +1,4 @@
-import type { AttentionFlag, Reservation, ReservationKind, ReservationStatus, StoredFlag } from '../../shared/domain';
+import { STOCK_HOLDING_STATUSES, type AttentionFlag, type Reservation, type ReservationKind, type ReservationStatus, type StoredFlag } from '../../shared/domain';
 import type { Night } from '../../shared/nights';
 import { foldForSearch, type Db } from './connection';
 
@@ -142,12 +142,12 @@ export function listStockHolding(db: Db, unitIds: number[] | null, firstNight: N
   const rows = db
     .prepare(
       `SELECT * FROM reservations
-       WHERE status IN ('pending', 'confirmed')
+       WHERE status IN (SELECT value FROM json_each(@holding))
          AND arrival <= @lastNight AND departure > @firstNight
          AND (@all OR unit_id IN (SELECT value FROM json_each(@unitIds)))
        ORDER BY unit_id, arrival, id`,
     )
-    .all({ firstNight, lastNight, all: unitIds === null ? 1 : 0, unitIds: JSON.stringify(unitIds ?? []) }) as ReservationRow[];
+    .all({ holding: JSON.stringify(STOCK_HOLDING_STATUSES), firstNight, lastNight, all: unitIds === null ? 1 : 0, unitIds: JSON.stringify(unitIds ?? []) }) as ReservationRow[];
   return rows.map(rowToReservation);
 }
 

@@ -10,19 +10,23 @@ import { readSetting, writeSetting } from './settings';
 export interface PollableFeed {
   feedId: number;
   connectionId: number;
+  /** When the last read planned the next one (backoff, a partner's Retry-After). */
+  nextDueAt: string | null;
+  failing: boolean;
 }
 
 /** Feeds with a partner link to read, switched on, of connections that are active (not paused, pending or removed). */
 export function listPollableFeeds(db: Db, connectionId?: number): PollableFeed[] {
   return db
     .prepare(
-      `SELECT f.id AS feedId, f.connection_id AS connectionId
+      `SELECT f.id AS feedId, f.connection_id AS connectionId, f.next_due_at AS nextDueAt, f.health = 'failing' AS failing
        FROM feeds f JOIN channel_connections c ON c.id = f.connection_id
        WHERE f.import_enabled = 1 AND f.import_url IS NOT NULL AND c.status = 'active'
          AND (@connectionId IS NULL OR f.connection_id = @connectionId)
        ORDER BY f.id`,
     )
-    .all({ connectionId: connectionId ?? null }) as PollableFeed[];
+    .all({ connectionId: connectionId ?? null })
+    .map((row) => ({ ...(row as PollableFeed), failing: (row as { failing: number }).failing === 1 }));
 }
 
 export function setNextDue(db: Db, feedId: number, at: Date | null): void {

@@ -85,6 +85,8 @@ export function toCsv(rows: ReservationExportRow[], options: CsvOptions): string
     }),
   );
   return stringify([columns.map((c) => options.headers[c]), ...records], {
+    // Names and references can come from partners' feeds: "=HYPERLINK(…)" must stay text in Excel.
+    escape_formulas: true,
     delimiter: options.style === 'fr' ? ';' : ',',
     bom: true,
     record_delimiter: 'windows',

@@ -3,8 +3,8 @@
  * Events are held until the handler's transaction has committed, so the page never hears of a
  * change that was rolled back.
  */
-import type { ApiCallName, ApiEventName, ApiEvents, ApiResult } from '../../shared/api';
-import type { Property } from '../../shared/domain';
+import type { ApiCallName, ApiEventMessage, ApiEventName, ApiEvents, ApiResult } from '../../shared/api';
+import { DEFAULT_TIME_ZONE, type Property } from '../../shared/domain';
 import { nightAt, type Night } from '../../shared/nights';
 import type { Db } from '../db/connection';
 import type { Scheduler } from '../sync/scheduler';
@@ -20,16 +20,15 @@ export interface Context {
   feedLinkBase?: () => string;
   /** Runs another call inside this one's transaction, its events held with this one's (the demo is made of calls). */
   call?<K extends ApiCallName>(name: K, input?: unknown): ApiResult<K>;
+  /** Announces an event later, outside this call (a link check's result arrives after its fetch). */
+  publish?: (message: ApiEventMessage) => void;
 }
 
 /** What the calls may ask of the loop. */
 export type SyncControl = Pick<Scheduler, 'status' | 'syncNow' | 'pause' | 'resume'>;
 
-export const DEFAULT_TIME_ZONE = 'Europe/Paris';
-
-export function propertyTimeZone(db: Db): string {
-  return getProperty(db)?.timeZone ?? DEFAULT_TIME_ZONE;
-}
+export { propertyTimeZone } from '../db/property';
+export { DEFAULT_TIME_ZONE };
 
 /** Today in the property's time zone, never the machine's. */
 export function today(ctx: Context, property: Property | null = getProperty(ctx.db)): Night {

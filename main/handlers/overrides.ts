@@ -3,7 +3,7 @@ import { nightsFromTo } from '../../shared/nights';
 import { applyOverrides, listOverrides } from '../db/overrides';
 import { listUnits } from '../db/units';
 import type { Context } from './context';
-import { alertOverbookings, availability, overbookings } from './schedule';
+import { alertOverbookings, availability, overbookings } from '../schedule/schedule';
 import type { Handlers } from './types';
 
 /** Refuses ids that are not units, naming each by its place in the list. */

@@ -6,7 +6,7 @@ import { listHistory } from '../db/history';
 import { findReservations, getReservation } from '../db/reservations';
 import { getUnit } from '../db/units';
 import type { Context } from './context';
-import { loadSchedules, overbookings } from './schedule';
+import { loadSchedules, overbookings } from '../schedule/schedule';
 import { nightsAvailability } from '../calendar/availability';
 import type { Handlers } from './types';
 

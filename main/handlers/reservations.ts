@@ -14,7 +14,7 @@ import { insertReservation, updateReservation, type ReservationFields } from '..
 import { getUnit } from '../db/units';
 import type { Context } from './context';
 import { requireReservation, withOverbookedFlag } from './reservationQueries';
-import { alertOverbookings, loadSchedules } from './schedule';
+import { alertOverbookings, loadSchedules } from '../schedule/schedule';
 import { nightsAvailability } from '../calendar/availability';
 import type { Handlers } from './types';
 

@@ -3,7 +3,7 @@ import { addDays } from '../../shared/nights';
 import { MAX_RANGE_DAYS } from '../../shared/schemas';
 import { getUnit, insertUnit, listUnits, updateUnit } from '../db/units';
 import { today } from './context';
-import { alertOverbookings } from './schedule';
+import { alertOverbookings } from '../schedule/schedule';
 import type { Handlers } from './types';
 
 /** Every room exactly once: a reorder never hides a room by leaving it out. */

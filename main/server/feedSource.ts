@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { addDays, startOfNight } from '../../shared/nights';
 import { readChangeCounter, sameCounter, type ChangeCounter } from '../db/changeCounter';
 import type { Db } from '../db/connection';
-import { publishFeed } from '../handlers/feedPublication';
+import { publishFeed } from '../export/feedPublication';
 
 export interface ServedFeed {
   body: Buffer;

@@ -13,7 +13,7 @@ import { saveReadStays, type ReadStay } from '../db/feedReads';
 import { addHistory, diff } from '../db/history';
 import { getReservation, setFlag, updateReservation } from '../db/reservations';
 import { reservationWriter } from '../db/syncReservations';
-import type { Context } from '../handlers/context';
+import type { ScheduleContext } from '../schedule/schedule';
 import { alertImportOverbookings } from './overbookingCheck';
 import type { FileFields, FileRef, Plan } from './planTypes';
 
@@ -120,7 +120,7 @@ export function applyPlan(db: Db, now: Date, target: ApplyTarget, previous: read
     const horizon = addDaysFast(target.today, OVERBOOKING_HORIZON_DAYS);
     const to: Night = addDays(last, -1) < horizon ? addDays(last, -1) : horizon;
     if (from <= to) {
-      const ctx: Context = { db, now: () => now, emit: (event, payload) => void events.push({ event, payload } as ApiEventMessage) };
+      const ctx: ScheduleContext = { db, now: () => now, emit: (event, payload) => void events.push({ event, payload } as ApiEventMessage) };
       alertImportOverbookings(ctx, target.unitId, from, to);
     }
   }

@@ -15,7 +15,7 @@ import { getFeedImportState, getLastGoodBody, markFeedFailing, markFeedRead, typ
 import { listReadStays } from '../db/feedReads';
 import { insertSyncRun, type SyncOutcome } from '../db/syncRuns';
 import { listFeedFiles } from '../db/syncReservations';
-import { propertyTimeZone } from '../handlers/context';
+import { propertyTimeZone } from '../db/property';
 import { applyPlan } from './applyPlan';
 import type { FetchOutcome, Validators } from './fetchFeed';
 import { reconcile } from './reconcile';
@@ -23,8 +23,8 @@ import { reconcile } from './reconcile';
 /** A feed failing this long raises an alert (DESIGN §7: "a feed failing for long"; issue 5: six hours). */
 export const FAILING_ALERT_AFTER_MS = 6 * 3600_000;
 
-/** Answers by which a partner refuses the link itself: the owner must act, so they are alerted at once. */
-const REFUSING_STATUSES = new Set([401, 403, 404, 410]);
+/** The fetcher's reasons for a partner refusing the link itself (401/403, 404/410): the owner must act, so they are alerted at once. */
+const REFUSALS = new Set([feedProblem('forbidden').key, feedProblem('notFound').key]);
 
 export interface ImportDeps {
   db: Db;
@@ -66,10 +66,10 @@ function failed(frame: RunFrame, outcome: 'failed' | 'rejected', problem: FeedPr
   const events: ApiEventMessage[] = [];
   const runId = deps.db.transaction(() => {
     markFeedFailing(deps.db, state.feedId, { message, at: at.toISOString(), nextDueAt: retryAt?.toISOString() ?? null });
-    if (httpStatus !== null && REFUSING_STATUSES.has(httpStatus)) {
+    if (REFUSALS.has(problem.key)) {
       const alert = raiseAlert(
         deps.db,
-        { kind: 'partnerRefused', connectionId: state.connectionId, reservationIds: [], params: { unit: state.unitName, channel: state.connectionName, status: httpStatus }, dedupeKey: `partnerRefused:${state.feedId}` },
+        { kind: 'partnerRefused', connectionId: state.connectionId, reservationIds: [], params: { unit: state.unitName, channel: state.connectionName, status: httpStatus ?? '' }, dedupeKey: `partnerRefused:${state.feedId}` },
         at,
       );
       if (alert) events.push({ event: 'alerts:new', payload: alert });

@@ -1,6 +1,6 @@
 /**
  * After an import, overbookings are looked for on the nights whose stock changed. The reference
- * check (handlers/schedule.ts alertOverbookings, on calendar/availability.ts) walks every night
+ * check (schedule/schedule.ts alertOverbookings, on calendar/availability.ts) walks every night
  * with Temporal, which costs tens of milliseconds over two years; this integer count of the same
  * rule (more stock-holding stays than units: override stock, else the unit's) finds the nights
  * where it can fire, and the reference check runs on those only — usually on none.
@@ -12,8 +12,8 @@ import type { Db } from '../db/connection';
 import { listOverrides } from '../db/overrides';
 import { listStockHolding } from '../db/reservations';
 import { getUnit } from '../db/units';
-import type { Context } from '../handlers/context';
-import { alertOverbookings } from '../handlers/schedule';
+import type { ScheduleContext } from '../schedule/schedule';
+import { alertOverbookings } from '../schedule/schedule';
 
 /** The first and last night of the range where more is held than the unit has, or null. */
 export function overbookedSpan(db: Db, unitId: number, first: Night, last: Night): [Night, Night] | null {
@@ -35,7 +35,7 @@ export function overbookedSpan(db: Db, unitId: number, first: Night, last: Night
   return span && [nightFromDays(from + span[0]), nightFromDays(from + span[1])];
 }
 
-export function alertImportOverbookings(ctx: Context, unitId: number, first: Night, last: Night): Overbooking[] {
+export function alertImportOverbookings(ctx: ScheduleContext, unitId: number, first: Night, last: Night): Overbooking[] {
   const span = overbookedSpan(ctx.db, unitId, first, last);
   return span ? alertOverbookings(ctx, [unitId], span[0], span[1]) : [];
 }

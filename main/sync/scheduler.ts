@@ -100,8 +100,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const pollable = listPollableFeeds(deps.db);
     const ids = new Set(pollable.map((f) => f.feedId));
     for (const id of feeds.keys()) if (!ids.has(id)) feeds.delete(id);
-    for (const { feedId, connectionId } of pollable) {
-      if (!feeds.has(feedId)) feeds.set(feedId, { connectionId, failures: 0, nextDue: now(), retryAt: null });
+    for (const { feedId, connectionId, nextDueAt, failing } of pollable) {
+      if (feeds.has(feedId)) continue;
+      // After a restart a failing feed keeps its planned wait: a partner's Retry-After or the
+      // backoff outlives the process. Every other feed is read at once.
+      const planned = failing && nextDueAt ? Date.parse(nextDueAt) : Number.NaN;
+      const waiting = planned > now();
+      feeds.set(feedId, { connectionId, failures: waiting ? 1 : 0, nextDue: waiting ? planned : now(), retryAt: waiting ? planned : null });
     }
   }
 
@@ -199,6 +204,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return Promise.all([...started, ...joined]);
   }
 
+  function notWaiting(): (state: FeedState) => boolean {
+    const at = now();
+    return (state) => state.retryAt === null || state.retryAt <= at;
+  }
+
   function roundOf(filter: (state: FeedState) => boolean, connectionId?: number): Promise<FeedRoundResult[]> {
     refreshFeeds();
     const ids = [...feeds].filter(([, state]) => (connectionId === undefined || state.connectionId === connectionId) && filter(state)).map(([id]) => id);
@@ -210,7 +220,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (started) return;
       started = true;
       stopped = false;
-      if (!paused) void roundOf(() => true);
+      // A round now, except for feeds a partner asked to wait (Retry-After kept across restarts).
+      if (!paused) void roundOf(notWaiting());
       else publishStatus();
     },
     async stop() {
@@ -225,8 +236,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     },
     wake() {
       if (stopped || paused || !started) return;
-      const at = now();
-      void roundOf((state) => state.retryAt === null || state.retryAt <= at);
+      void roundOf(notWaiting());
     },
     pause() {
       paused = true;

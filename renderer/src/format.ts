@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Cents } from '../../shared/money';
 import type { Night } from '../../shared/nights';
 import { localeFor } from './i18n';
-import { DEFAULT_TIME_ZONE } from './store/appStore';
+import { DEFAULT_TIME_ZONE } from '../../shared/domain';
+import { moneyFormatter } from '../../shared/money';
 import { useSlice } from './store/StoreContext';
 
 export interface Formatters {
@@ -57,10 +58,9 @@ export function formattersFor(locale: string, timeZone: string): Formatters {
   const key = `${locale}|${timeZone}`;
   let formatters = cache.get(key);
   if (!formatters) {
-    const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
     formatters = {
       locale,
-      money: (cents) => money.format(cents / 100),
+      money: moneyFormatter(locale),
       rate: rateFormatter(locale),
       night: nightFormatter(locale),
       shortNight: nightFormatter(locale, false),

@@ -1,3 +1,4 @@
+import { channelsEn, channelsFr } from './channels';
 import { cliEn, cliFr } from './cli';
 import { desktopEn, desktopFr } from './desktop';
 import { feedsEn, feedsFr } from './feeds';
@@ -10,8 +11,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** i18next resources, one namespace per language. */
 export const resources = {
-  fr: { translation: { ...fr, cli: cliFr, export: exportFr, feeds: feedsFr, desktop: desktopFr } },
-  en: { translation: { ...en, cli: cliEn, export: exportEn, feeds: feedsEn, desktop: desktopEn } },
+  fr: { translation: { ...fr, cli: cliFr, export: exportFr, feeds: feedsFr, desktop: desktopFr, channels: channelsFr } },
+  en: { translation: { ...en, cli: cliEn, export: exportEn, feeds: feedsEn, desktop: desktopEn, channels: channelsEn } },
 } as const;
 
 /** French unless the system clearly asks for English: the owner is French first. */

@@ -65,7 +65,8 @@ describe('headless mode in a real browser', () => {
       await page.goto(`${origin}/`);
       const status = await page.evaluate(async () => (await fetch('/api/reservations:list', { method: 'POST', body: '{}' })).status);
       expect(status).toBe(401);
-      await page.waitForTimeout(300);
+      // The page says why it shows nothing (instead of merely not having rendered yet).
+      await page.getByText('Ce lien demande le jeton secret').first().waitFor();
       expect(await page.content()).not.toContain('Camille Martin');
       await page.close();
     } finally {

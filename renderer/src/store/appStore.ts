@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api, ApiEventName, ApiTransport } from '../../../shared/api';
-import type { Property, Unit } from '../../../shared/domain';
+import { DEFAULT_TIME_ZONE, type Property, type Unit } from '../../../shared/domain';
 import type { ApiErrorBody } from '../../../shared/errors';
 import { nightAt, type Night } from '../../../shared/nights';
 import { coalesce } from './coalesce';
@@ -10,7 +10,6 @@ import { errorBody } from './errors';
 export type LoadTarget = 'property' | 'units';
 const LOAD_TARGETS: LoadTarget[] = ['property', 'units'];
 
-export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 /** How often "today" is read again, so the planning moves on at midnight in the property's zone. */
 const TODAY_CHECK_MS = 60_000;
 

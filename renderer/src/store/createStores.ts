@@ -6,6 +6,7 @@ import type { Api } from '../../../shared/api';
 import { createAlertsStore, type AlertsStore } from './alertsStore';
 import { createAppStore, type ApiEventSource, type AppStore } from './appStore';
 import { createBookingStore, type BookingStore } from './bookingStore';
+import { createConnectionsStore, type ConnectionsStore } from './connectionsStore';
 import { createFileStore, type FileStore } from './fileStore';
 import { createNavStore, type NavStore } from './navStore';
 import { createReservationsStore, type ReservationsStore, type SaveFile } from './reservationsStore';
@@ -25,6 +26,8 @@ export interface Stores {
   alerts: AlertsStore;
   sync: SyncStore;
   settings: SettingsStore;
+  /** Loaded when a wizard opens, not at start. */
+  connections: ConnectionsStore;
   /** Loads what every view needs and follows pushed events; returns the function that stops. */
   start(): () => void;
 }
@@ -62,6 +65,7 @@ export function createStores(api: Api, events: ApiEventSource, options: StoreOpt
     alerts: createAlertsStore(api, events, app),
     sync: createSyncStore(api, events, app),
     settings: createSettingsStore(api, app),
+    connections: createConnectionsStore(api, events),
   };
   return {
     ...stores,

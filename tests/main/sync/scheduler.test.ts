@@ -94,6 +94,27 @@ describe('the sync loop', () => {
     expect(h.readsOf(h.feedIds[0]!)).toBe(2);
   });
 
+  it('keeps a partner’s Retry-After across a restart: the new loop does not read before it', async () => {
+    const h = await openSync({ random: 0 });
+    h.answer(failWith(503, { 'retry-after': '3600' }));
+    h.loop.start();
+    await h.loop.idle();
+    await h.loop.close();
+    h.answer(serveCalendar());
+    const restarted = createSyncLoop(h.service, { clock: h.clock, random: () => 0 });
+    restarted.start();
+    await restarted.idle();
+    expect(h.readsOf(h.feedIds[0]!)).toBe(1);
+    h.clock.advance(59 * MINUTE);
+    restarted.wake();
+    await restarted.idle();
+    expect(h.readsOf(h.feedIds[0]!)).toBe(1);
+    h.clock.advance(MINUTE);
+    await restarted.idle();
+    expect(h.readsOf(h.feedIds[0]!)).toBe(2);
+    await restarted.close();
+  });
+
   it('Sync now during backoff reads at once, for everything or for one connection', async () => {
     const h = await openSync({ connections: [1, 1], random: 0 });
     h.answer(failWith(503));

@@ -4,6 +4,7 @@ import { useFormatters } from '../../format';
 import { useSlice, useStores } from '../../store/StoreContext';
 import { ConnectionCard } from './ConnectionCard';
 import { FeedLinks } from './FeedLinks';
+import { ChannelWizard } from './wizard/ChannelWizard';
 
 function groupByConnection(links: OutgoingFeedLink[]): Map<number, OutgoingFeedLink[]> {
   const groups = new Map<number, OutgoingFeedLink[]>();
@@ -66,7 +67,7 @@ export function ChannelsPage() {
       )}
       <section className="wizards" aria-labelledby="wizards-heading">
         <h3 id="wizards-heading">{t('app.channels.add.heading')}</h3>
-        <p>{t('app.channels.add.soon')}</p>
+        <ChannelWizard />
       </section>
     </section>
   );

@@ -7,6 +7,7 @@ import { CHANNEL_LOOKS } from '../../channels/sourceLook';
 import { useFormatters } from '../../format';
 import { useSlice, useStores } from '../../store/StoreContext';
 import { useErrorText } from '../common/useErrorText';
+import { ConnectionActions } from './ConnectionActions';
 import { FeedLinks } from './FeedLinks';
 
 /** One channel connection: its state, last and next sync, why it fails in plain words, Sync now. */
@@ -54,6 +55,7 @@ export function ConnectionCard({ connection, links }: { connection: ConnectionSy
       <button type="button" disabled={busy || connection.state === 'syncing'} onClick={() => void stores.sync.getState().syncNow(connection.connectionId)}>
         {t('app.channels.syncConnection', { name: connection.name })}
       </button>
+      <ConnectionActions connectionId={connection.connectionId} name={connection.name} paused={connection.state === 'paused'} />
       <FeedLinks links={links} />
     </article>
   );

@@ -1,6 +1,8 @@
 /**
  * Loads what the pure availability functions need, and turns overbookings into alerts. Shared by
- * every handler that changes stock: a booking, an edit, a stock or closing override.
+ * everything that changes or reads stock: the handlers (a booking, an edit, a stock or closing
+ * override), the import of a partner's calendar, and the outgoing feeds. It sits below the
+ * handlers, so the sync loop and the feed server never reach up into them.
  */
 import type { Overbooking, Unit, UnitAvailability } from '../../shared/domain';
 import type { Night } from '../../shared/nights';
@@ -9,9 +11,17 @@ import { raiseAlert } from '../db/alerts';
 import { listOverrides } from '../db/overrides';
 import { listStockHolding } from '../db/reservations';
 import { listUnits } from '../db/units';
-import type { Context } from './context';
+import type { ApiEventName, ApiEvents } from '../../shared/api';
+import type { Db } from '../db/connection';
 
-export function loadSchedules(ctx: Context, unitIds: number[] | null, firstNight: Night, lastNight: Night): UnitSchedule[] {
+/** What loading and alerting need: the database, the clock, and where to announce new alerts. */
+export interface ScheduleContext {
+  db: Db;
+  now(): Date;
+  emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
+}
+
+export function loadSchedules(ctx: ScheduleContext, unitIds: number[] | null, firstNight: Night, lastNight: Night): UnitSchedule[] {
   const units: Unit[] = listUnits(ctx.db).filter((u) => unitIds === null || unitIds.includes(u.id));
   const ids = units.map((u) => u.id);
   const overrides = listOverrides(ctx.db, ids, firstNight, lastNight);
@@ -23,14 +33,14 @@ export function loadSchedules(ctx: Context, unitIds: number[] | null, firstNight
   }));
 }
 
-export function availability(ctx: Context, unitIds: number[] | null, firstNight: Night, lastNight: Night): UnitAvailability[] {
+export function availability(ctx: ScheduleContext, unitIds: number[] | null, firstNight: Night, lastNight: Night): UnitAvailability[] {
   return loadSchedules(ctx, unitIds, firstNight, lastNight).map((schedule) => ({
     unitId: schedule.unit.id,
     nights: nightsAvailability(schedule, firstNight, lastNight),
   }));
 }
 
-export function overbookings(ctx: Context, unitIds: number[] | null, firstNight: Night, lastNight: Night): Overbooking[] {
+export function overbookings(ctx: ScheduleContext, unitIds: number[] | null, firstNight: Night, lastNight: Night): Overbooking[] {
   return loadSchedules(ctx, unitIds, firstNight, lastNight).flatMap((s) => findOverbookings(s, firstNight, lastNight));
 }
 
@@ -38,7 +48,7 @@ export function overbookings(ctx: Context, unitIds: number[] | null, firstNight:
  * Checks a changed range for overbookings and raises one alert per group of files sharing
  * nights (once: the same files overbooked again do not raise it twice).
  */
-export function alertOverbookings(ctx: Context, unitIds: number[], firstNight: Night, lastNight: Night): Overbooking[] {
+export function alertOverbookings(ctx: ScheduleContext, unitIds: number[], firstNight: Night, lastNight: Night): Overbooking[] {
   const found = overbookings(ctx, unitIds, firstNight, lastNight);
   const groups = new Map<string, Overbooking[]>();
   for (const o of found) {

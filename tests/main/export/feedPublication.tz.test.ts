@@ -3,7 +3,7 @@
  * sets differently — and its Last-Modified moves only when its content does.
  */
 import { describe, expect, it } from 'vitest';
-import { nextLastModified, publishFeed } from '../../../main/handlers/feedPublication';
+import { nextLastModified, publishFeed } from '../../../main/export/feedPublication';
 import { connectChannel } from '../../helpers/feeds';
 import { nightsOf, parseWithIcalJs, parseWithNodeIcal } from '../../helpers/icsNights';
 import { addUnit, book, openService } from '../../helpers/service';

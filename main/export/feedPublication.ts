@@ -4,14 +4,13 @@
  * which moves only when the content does and never goes backwards — even across a restart or a
  * clock set back — because it is kept in the feeds table.
  */
-import type { Property } from '../../shared/domain';
+import { DEFAULT_TIME_ZONE, type Property } from '../../shared/domain';
 import { nightAt, type Night } from '../../shared/nights';
 import type { Db } from '../db/connection';
 import { findServedFeedByToken, recordExportVersion } from '../db/feedExports';
 import { getProperty } from '../db/property';
 import { exportCalendar, exportFingerprint, exportWindow, renderExportCalendar } from '../ical/exportFeed';
-import { DEFAULT_TIME_ZONE, type Context } from './context';
-import { loadSchedules } from './schedule';
+import { loadSchedules, type ScheduleContext } from '../schedule/schedule';
 
 export interface PublishedFeed {
   feedId: number;
@@ -51,7 +50,7 @@ export function publishFeed(db: Db, token: string, now: Date): PublishedFeed | n
     const today = nightAt(now, timeZone);
     const window = exportWindow(today);
     // Reading only: nothing here announces anything.
-    const readOnly: Context = { db, now: () => now, emit: () => undefined };
+    const readOnly: ScheduleContext = { db, now: () => now, emit: () => undefined };
     const [schedule] = loadSchedules(readOnly, [row.unitId], window.firstNight, window.lastNight);
     const calendar = exportCalendar({
       feedId: row.feedId,
