@@ -382,7 +382,6 @@ export const en = {
       exportOnly: 'Outgoing calendar only: Pigeonnier does not read this channel’s calendar.',
       add: {
         heading: 'Connect a channel',
-        soon: 'The step-by-step wizards to connect France-Voyage, Gîtes de France (Feratel Deskline), Alma Heritage and the other sites are coming in a next version.',
       },
     },
     status: {

@@ -381,7 +381,6 @@ export const fr: MessageTree = {
       exportOnly: 'Calendrier sortant seulement : Pigeonnier ne lit pas le calendrier de ce canal.',
       add: {
         heading: 'Connecter un canal',
-        soon: 'Les assistants pas à pas pour connecter France-Voyage, Gîtes de France (Feratel Deskline), Alma Heritage et les autres sites arrivent dans une prochaine version.',
       },
     },
     status: {

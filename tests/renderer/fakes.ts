@@ -107,6 +107,7 @@ export function pageApi(schedule: Partial<FakeSchedule> & { property?: Property 
     'sync:status': async () => IN_STEP,
     'settings:getSync': async () => ({ intervalMinutes: 10, paused: false }),
     'feeds:list': async () => [],
+    'connections:list': async () => [],
     'settings:getFeedServer': async () => ({ host: '127.0.0.1', port: 4780, publicBaseUrl: null, linkBase: 'http://127.0.0.1:4780', linksLocalOnly: true }),
     ...calls,
   });

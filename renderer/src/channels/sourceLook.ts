@@ -2,6 +2,7 @@
  * How a file's source looks on the planning and in lists: the channel's colour and a letter,
  * the same everywhere. Colours are dark enough for white text (contrast ≥ 4.5:1).
  */
+import type { ConnectionWithFeeds } from '../../../shared/channelPresets';
 import type { Channel, Reservation } from '../../../shared/domain';
 import type { OutgoingFeedLink } from '../../../shared/outgoingFeeds';
 import type { SyncStatus } from '../../../shared/sync';
@@ -32,16 +33,22 @@ export interface Connection {
   id: number;
   channel: Channel | null;
   name: string;
+  /** Removed: its files stay, marked as from a removed channel. */
+  removed?: boolean;
 }
 
-/** Connections known to the page, from the sync status and, failing that, the outgoing links. */
-export function connectionsOf(status: SyncStatus | null, links: OutgoingFeedLink[]): Map<number, Connection> {
+/**
+ * Connections known to the page: 'connections:list' (removed ones too), then the sync status
+ * and, failing that, the outgoing links.
+ */
+export function connectionsOf(status: SyncStatus | null, links: OutgoingFeedLink[], listed: ConnectionWithFeeds[] = []): Map<number, Connection> {
   const connections = new Map<number, Connection>();
-  for (const link of links) connections.set(link.connectionId, { id: link.connectionId, channel: link.channel, name: link.connectionName });
+  for (const c of listed) connections.set(c.id, { id: c.id, channel: c.channel, name: c.name, removed: c.status === 'removed' });
   for (const c of status?.connections ?? []) {
     const channel = (c.channel in CHANNEL_LOOKS ? c.channel : null) as Channel | null;
-    connections.set(c.connectionId, { id: c.connectionId, channel, name: c.name });
+    if (!connections.has(c.connectionId)) connections.set(c.connectionId, { id: c.connectionId, channel, name: c.name });
   }
+  for (const link of links) if (!connections.has(link.connectionId)) connections.set(link.connectionId, { id: link.connectionId, channel: link.channel, name: link.connectionName });
   return connections;
 }
 

@@ -7,7 +7,8 @@ import { createStore, type StoreApi } from 'zustand';
 import type { Api, ApiInput } from '../../../shared/api';
 import type { ChannelPreset, ConnectionWithFeeds, LinkCheckResult } from '../../../shared/channelPresets';
 import type { FeedServerInfo, OutgoingFeedLink } from '../../../shared/outgoingFeeds';
-import type { ApiEventSource } from './appStore';
+import type { ApiEventSource, AppStore } from './appStore';
+import { isUnknownCall } from './errors';
 import { isEvent } from './events';
 
 export interface ConnectionsState {
@@ -15,7 +16,13 @@ export interface ConnectionsState {
   connections: ConnectionWithFeeds[];
   feedServer: FeedServerInfo | null;
   loaded: boolean;
+  /** True once 'connections:list' answered (the cards and the files' sources use it). */
+  listed: boolean;
   load(): Promise<void>;
+  /** Reads 'connections:list' again, without the presets. */
+  refresh(): Promise<void>;
+  /** Reads the list and follows 'connections:changed'; returns the function that stops. */
+  start(): () => void;
   create(input: ApiInput<'connections:create'>): Promise<ConnectionWithFeeds>;
   update(input: ApiInput<'connections:update'>): Promise<ConnectionWithFeeds>;
   remove(id: number): Promise<ConnectionWithFeeds>;
@@ -27,7 +34,7 @@ export interface ConnectionsState {
 
 export type ConnectionsStore = StoreApi<ConnectionsState>;
 
-export function createConnectionsStore(api: Api, events: ApiEventSource): ConnectionsStore {
+export function createConnectionsStore(api: Api, events: ApiEventSource, app?: AppStore): ConnectionsStore {
   const results = new Map<string, LinkCheckResult>();
   const waiting = new Map<string, (result: LinkCheckResult) => void>();
   let listening: (() => void) | null = null;
@@ -48,10 +55,26 @@ export function createConnectionsStore(api: Api, events: ApiEventSource): Connec
     connections: [],
     feedServer: null,
     loaded: false,
+    listed: false,
     async load() {
       listen();
       const [presets, connections, feedServer] = await Promise.all([api['channels:presets'](), api['connections:list'](), api['settings:getFeedServer']()]);
-      set({ presets, connections, feedServer, loaded: true });
+      set({ presets, connections, feedServer, loaded: true, listed: true });
+    },
+    async refresh() {
+      try {
+        set({ connections: await api['connections:list'](), listed: true });
+      } catch (error) {
+        // An older main process without the call: the page falls back to the sync status.
+        if (!isUnknownCall(error)) app?.getState().report(error);
+      }
+    },
+    start() {
+      const stop = events.subscribe((message) => {
+        if (message.event === 'connections:changed') void get().refresh();
+      });
+      void get().refresh();
+      return stop;
     },
     async create(input) {
       const created = await api['connections:create'](input);

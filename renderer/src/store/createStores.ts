@@ -26,7 +26,7 @@ export interface Stores {
   alerts: AlertsStore;
   sync: SyncStore;
   settings: SettingsStore;
-  /** Loaded when a wizard opens, not at start. */
+  /** The list at start (cards, files' sources); presets when a wizard opens. */
   connections: ConnectionsStore;
   /** Loads what every view needs and follows pushed events; returns the function that stops. */
   start(): () => void;
@@ -65,12 +65,12 @@ export function createStores(api: Api, events: ApiEventSource, options: StoreOpt
     alerts: createAlertsStore(api, events, app),
     sync: createSyncStore(api, events, app),
     settings: createSettingsStore(api, app),
-    connections: createConnectionsStore(api, events),
+    connections: createConnectionsStore(api, events, app),
   };
   return {
     ...stores,
     start() {
-      const stops = [app, nav, schedule, stores.reservations, stores.file, stores.alerts, stores.sync].map((store) => store.getState().start());
+      const stops = [app, nav, schedule, stores.reservations, stores.file, stores.alerts, stores.sync, stores.connections].map((store) => store.getState().start());
       return () => stops.forEach((stop) => stop());
     },
   };

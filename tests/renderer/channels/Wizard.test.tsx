@@ -288,7 +288,8 @@ describe('managing a connection on its card', () => {
   it('pauses, and removes after the owner confirms', async () => {
     const update = vi.fn(async (input: ApiInput<'connections:update'>) => ({ ...connection({ channel: 'france_voyage', rooms: [] }), id: input.id, status: 'paused' as const }));
     const remove = vi.fn(async ({ id }: { id: number }) => ({ ...connection({ channel: 'france_voyage', rooms: [] }), id, status: 'removed' as const }));
-    const api = pageApi({ units: ROOMS }, { 'sync:status': async () => status, 'connections:update': update, 'connections:remove': remove });
+    const listed = { ...connection({ channel: 'france_voyage', rooms: [{ unitId: 1, importUrl: LINK }] }), id: 4 };
+    const api = pageApi({ units: ROOMS }, { 'sync:status': async () => status, 'connections:list': async () => [listed], 'connections:update': update, 'connections:remove': remove });
     window.history.replaceState(null, '', '#/channels');
     const { user } = renderPage(api);
     await user.click(await screen.findByRole('button', { name: 'Mettre en pause — France-Voyage' }));

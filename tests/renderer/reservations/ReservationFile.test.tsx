@@ -4,6 +4,7 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import type { ConnectionWithFeeds } from '../../../shared/channelPresets';
 import type { Reservation, ReservationHistoryEntry } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { pageApi, plainSpaces, reservation, unit } from '../fakes';
@@ -51,7 +52,27 @@ const airbnbFile = reservation({
   rawText: 'BEGIN:VEVENT\nSUMMARY:Reserved\nEND:VEVENT',
 });
 
+/** Airbnb, removed since: its files stay. */
+const removedAirbnb: ConnectionWithFeeds = {
+  id: 3,
+  channel: 'airbnb',
+  name: 'Airbnb',
+  kind: 'ical',
+  status: 'removed',
+  sendsCancellations: true,
+  commissionBasisPoints: null,
+  createdAt: '2026-06-01T08:00:00Z',
+  updatedAt: '2026-07-05T08:00:00Z',
+  feeds: [],
+};
+
 describe('a reservation file', () => {
+  it('names the source of a file from a removed channel, and says it was removed', async () => {
+    openFile(airbnbFile, [], { 'connections:list': async () => [removedAirbnb] });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Jan de Vries dossier n° 11' })).toBeInTheDocument();
+    await waitFor(() => expect(plainSpaces(document.querySelector('.file-details')!.textContent)).toContain('Airbnb (d’un canal supprimé)'));
+  });
+
   it('shows the guest, contact, guests, room, nights, amount, commission, payout date, source, reference and raw text', async () => {
     openFile(airbnbFile, [
       { id: 1, reservationId: 11, at: '2026-07-01T08:15:00Z', actor: { kind: 'sync', connectionId: 3 }, action: 'created', changes: {} },

@@ -4,6 +4,7 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import type { ConnectionWithFeeds } from '../../../shared/channelPresets';
 import { pageApi, plainSpaces, reservation, unit } from '../fakes';
 import { renderPage } from '../renderPage';
 
@@ -16,6 +17,20 @@ const files = [
 const links = [
   { feedId: 1, connectionId: 3, connectionName: 'Airbnb', channel: 'airbnb' as const, unitId: 2, unit: 'Suite du Pigeonnier', url: 'http://127.0.0.1:4780/feeds/abc.ics' },
 ];
+
+/** A connection removed since: its files stay, marked. */
+const removedAmivac: ConnectionWithFeeds = {
+  id: 5,
+  channel: 'amivac',
+  name: 'Amivac',
+  kind: 'ical',
+  status: 'removed',
+  sendsCancellations: true,
+  commissionBasisPoints: null,
+  createdAt: '2026-06-01T08:00:00Z',
+  updatedAt: '2026-07-05T08:00:00Z',
+  feeds: [],
+};
 
 async function openList(saveFile = vi.fn()) {
   const list = vi.fn(async () => ({ items: files, total: files.length }));
@@ -49,6 +64,15 @@ describe('the reservation files', () => {
     expect(pending).toEqual(expect.arrayContaining(['Sur demande', 'AAirbnb', 'Disparu chez le partenaire']));
     expect(cellsOf(screen.getByRole('row', { name: /Bloqué/ }))).toEqual(expect.arrayContaining(['—', '?Canal 5']));
     expect(screen.getByRole('link', { name: 'Camille Martin' })).toHaveAttribute('href', '#/reservations/10');
+  });
+
+  it('marks the files from a removed channel, under its name', async () => {
+    const api = pageApi({ units: rooms }, { 'reservations:list': async () => ({ items: files, total: files.length }), 'feeds:list': async () => links, 'connections:list': async () => [removedAmivac] });
+    window.history.replaceState(null, '', '#/reservations');
+    renderPage(api);
+    const blocked = await screen.findByRole('row', { name: /Bloqué/ });
+    await waitFor(() => expect(cellsOf(blocked)).toEqual(expect.arrayContaining(['MAmivac (d’un canal supprimé)'])));
+    expect(cellsOf(screen.getByRole('row', { name: /Jan de Vries/ }))).toEqual(expect.arrayContaining(['AAirbnb']));
   });
 
   it('asks for current and coming stays first, then applies each filter as it changes', async () => {

@@ -1,16 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { OutgoingFeedLink } from '../../../../shared/outgoingFeeds';
+import type { ConnectionWithFeeds } from '../../../../shared/channelPresets';
+import type { Channel } from '../../../../shared/domain';
+import type { ConnectionSyncStatus } from '../../../../shared/sync';
 import { useFormatters } from '../../format';
 import { useSlice, useStores } from '../../store/StoreContext';
 import { ConnectionCard } from './ConnectionCard';
-import { FeedLinks } from './FeedLinks';
 import { ChannelWizard } from './wizard/ChannelWizard';
-
-function groupByConnection(links: OutgoingFeedLink[]): Map<number, OutgoingFeedLink[]> {
-  const groups = new Map<number, OutgoingFeedLink[]>();
-  for (const link of links) groups.set(link.connectionId, [...(groups.get(link.connectionId) ?? []), link]);
-  return groups;
-}
 
 /** Every channel connection as a card, the loop's pause, and where the set-up wizards will start. */
 export function ChannelsPage() {
@@ -22,11 +17,14 @@ export function ChannelsPage() {
   const links = useSlice('sync', (state) => state.links);
   const busy = useSlice('sync', (state) => state.busy);
   const loaded = useSlice('sync', (state) => state.loaded);
-  const connections = status?.connections ?? [];
-  const known = new Set(connections.map((c) => c.connectionId));
-  // Links of connections the loop does not report (it has not read them yet).
-  const otherLinks = links.filter((link) => !known.has(link.connectionId));
-  const exportOnly = [...groupByConnection(otherLinks)];
+  const listed = useSlice('connections', (state) => state.listed);
+  const list = useSlice('connections', (state) => state.connections);
+  const statuses = new Map((status?.connections ?? []).map((c) => [c.connectionId, c]));
+  // Every connection not removed, send-only ones too, joined with what the loop says of it;
+  // before the list is read (or with a main process without it), the loop's own list.
+  const cards: { connection: ConnectionWithFeeds; status?: ConnectionSyncStatus }[] = listed
+    ? list.filter((c) => c.status !== 'removed').map((connection) => ({ connection, status: statuses.get(connection.id) }))
+    : [...statuses.values()].map((s) => ({ connection: fromStatus(s), status: s }));
 
   return (
     <section aria-labelledby="channels-heading">
@@ -46,29 +44,32 @@ export function ChannelsPage() {
       {!available && <p className="notice">{t('app.channels.unavailable')}</p>}
       {status?.paused && <p className="notice">{t('app.channels.pausedNotice')}</p>}
       {status?.lastRoundAt && <p className="list-note">{t('app.channels.lastRound', { time: instant(status.lastRoundAt) })}</p>}
-      {loaded && connections.length === 0 && otherLinks.length === 0 && <p>{t('app.channels.empty')}</p>}
+      {loaded && cards.length === 0 && <p>{t('app.channels.empty')}</p>}
       <div className="connections">
-        {connections.map((connection) => (
-          <ConnectionCard key={connection.connectionId} connection={connection} links={links.filter((l) => l.connectionId === connection.connectionId)} />
+        {cards.map(({ connection, status: own }) => (
+          <ConnectionCard key={connection.id} connection={connection} status={own} links={links.filter((l) => l.connectionId === connection.id)} />
         ))}
       </div>
-      {exportOnly.length > 0 && (
-        <div className="connections">
-          {exportOnly.map(([id, own]) => (
-            <article key={id} className="connection" aria-labelledby={`export-only-${id}`}>
-              <header className="connection__head">
-                <h3 id={`export-only-${id}`}>{own[0]!.connectionName}</h3>
-              </header>
-              <p>{t('app.channels.exportOnly')}</p>
-              <FeedLinks links={own} />
-            </article>
-          ))}
-        </div>
-      )}
       <section className="wizards" aria-labelledby="wizards-heading">
         <h3 id="wizards-heading">{t('app.channels.add.heading')}</h3>
         <ChannelWizard />
       </section>
     </section>
   );
+}
+
+/** A card from the loop's status alone, until 'connections:list' answers. */
+function fromStatus(status: ConnectionSyncStatus): ConnectionWithFeeds {
+  return {
+    id: status.connectionId,
+    channel: status.channel as Channel,
+    name: status.name,
+    kind: 'ical',
+    status: status.state === 'paused' ? 'paused' : 'active',
+    sendsCancellations: true,
+    commissionBasisPoints: null,
+    createdAt: '',
+    updatedAt: '',
+    feeds: [],
+  };
 }

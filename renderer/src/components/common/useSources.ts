@@ -8,6 +8,8 @@ export interface Sources {
   connections: Map<number, Connection>;
   name(file: Pick<Reservation, 'sourceConnectionId'>): string;
   look(file: Pick<Reservation, 'sourceConnectionId'>): SourceLook;
+  /** True when the file's connection was removed (its files stay). */
+  removed(file: Pick<Reservation, 'sourceConnectionId'>): boolean;
 }
 
 /** Where files come from, named and coloured the same way in every view. */
@@ -15,8 +17,9 @@ export function useSources(): Sources {
   const { t } = useTranslation();
   const status = useSlice('sync', (state) => state.status);
   const links = useSlice('sync', (state) => state.links);
+  const listed = useSlice('connections', (state) => state.connections);
   return useMemo(() => {
-    const connections = connectionsOf(status, links);
+    const connections = connectionsOf(status, links, listed);
     return {
       connections,
       name: (file) =>
@@ -24,6 +27,7 @@ export function useSources(): Sources {
           ? t('app.reservations.direct')
           : (connections.get(file.sourceConnectionId)?.name ?? t('app.reservations.channel', { id: file.sourceConnectionId })),
       look: (file) => lookOf(file, connections),
+      removed: (file) => file.sourceConnectionId !== null && connections.get(file.sourceConnectionId)?.removed === true,
     };
-  }, [status, links, t]);
+  }, [status, links, listed, t]);
 }

@@ -1,9 +1,11 @@
 import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Reservation } from '../../../../shared/domain';
 import type { Sources } from '../common/useSources';
 
-/** The source's letter on its colour, then its name. */
+/** The source's letter on its colour, then its name, and whether that channel was removed. */
 export function SourceBadge({ file, sources }: { file: Pick<Reservation, 'sourceConnectionId'>; sources: Sources }) {
+  const { t } = useTranslation();
   const look = sources.look(file);
   return (
     <span className="source">
@@ -11,6 +13,7 @@ export function SourceBadge({ file, sources }: { file: Pick<Reservation, 'source
         {look.letter}
       </span>
       {sources.name(file)}
+      {sources.removed(file) && <span className="source__removed"> ({t('channels.manage.removedChannel')})</span>}
     </span>
   );
 }
