@@ -2,6 +2,7 @@
  * The decisions reconcile takes for one good read of one feed, before anything is written: a
  * plan applyPlan.ts carries out in one transaction.
  */
+import type { ReservationFields } from '../db/reservations';
 import type { AlertKind, ReservationKind, ReservationStatus, StoredFlag } from '../../shared/domain';
 import type { Night } from '../../shared/nights';
 import type { FeedStay } from '../ical/feedTypes';
@@ -28,19 +29,11 @@ export interface ReconcileInput {
 /** A file that exists, or the n-th file this plan creates. */
 export type FileRef = { id: number } | { created: number };
 
-export interface FileFields {
-  externalId: string;
-  partnerReference: string | null;
-  kind: ReservationKind;
-  status: ReservationStatus;
-  arrival: Night;
-  departure: Night;
-  guests: number | null;
-  guestName: string | null;
-  email: string | null;
-  phone: string | null;
-  rawText: string;
-}
+/** The fields an import writes on a file: the partner's side of it (the owner's notes, amounts … stay the owner's). */
+export type FileFields = Pick<
+  ReservationFields,
+  'partnerReference' | 'kind' | 'status' | 'arrival' | 'departure' | 'guests' | 'guestName' | 'email' | 'phone'
+> & { externalId: string; rawText: string };
 
 export interface PlannedUpdate {
   id: number;

@@ -6,51 +6,33 @@
  * round. The same with Feratel Deskline, which sends no cancellations: the file is flagged.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reservation } from '../../shared/domain';
 import { addDays, nightAt } from '../../shared/nights';
-import { launchChromium } from '../helpers/chromium';
-import { runCli, startServe, type ServeProcess } from '../helpers/cli';
+import type { ServeProcess } from '../helpers/cli';
+import { callApi, openDemoPage, type DemoPage } from '../helpers/demoPage';
 import { nightsOf, parseWithIcalJs } from '../helpers/icsNights';
 import { ics, startPartner, type Partner } from '../helpers/partnerServer';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-let browser: Browser;
 let serve: ServeProcess;
 let page: Page;
 const problems: string[] = [];
 const today = nightAt(new Date(), 'Europe/Paris');
 const compact = (night: string) => night.replaceAll('-', '');
 
+let demo: DemoPage;
+
 beforeAll(async () => {
-  const data = path.join(tempDir(), 'data');
-  expect(runCli(['demo', '--data', data]).status).toBe(0);
-  serve = await startServe(['--data', data, '--port', '0']);
-  browser = await launchChromium();
-  page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1366, height: 800 } });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(serve.adminUrl);
-  await page.getByRole('grid').waitFor();
+  demo = await openDemoPage(path.join(tempDir(), 'data'), problems);
+  ({ serve, page } = demo);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-});
+afterAll(async () => demo?.close());
 
-async function call<T>(name: string, input?: unknown): Promise<T> {
-  const url = new URL(serve.adminUrl);
-  const response = await fetch(`${url.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' },
-    body: input === undefined ? undefined : JSON.stringify(input),
-  });
-  const envelope = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  expect(envelope.ok, JSON.stringify(envelope.error)).toBe(true);
-  return envelope.value;
-}
+const call = <T,>(name: string, input?: unknown) => callApi<T>(serve, name, input);
 
 /** Three stays ahead (so removing one is not a "suspicious" emptying), the first with a guest's name. */
 function partnerCalendar(prefix: string, guest: string, stays: [number, number][], keep: (i: number) => boolean = () => true): string {

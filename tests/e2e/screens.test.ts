@@ -4,16 +4,15 @@
  * nights in that room's outgoing calendar; English and back; no console error on the way.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, nightAt } from '../../shared/nights';
-import { launchChromium } from '../helpers/chromium';
-import { runCli, startServe, type ServeProcess } from '../helpers/cli';
+import { runCli, type ServeProcess } from '../helpers/cli';
+import { callApi, openDemoPage, type DemoPage } from '../helpers/demoPage';
 import { nightsOf, parseWithIcalJs } from '../helpers/icsNights';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-let browser: Browser;
 let serve: ServeProcess;
 let page: Page;
 const problems: string[] = [];
@@ -28,38 +27,18 @@ interface DemoFile {
 
 let demoFiles: DemoFile[];
 
+let demo: DemoPage;
+
 beforeAll(async () => {
   const data = path.join(tempDir(), 'data');
-  expect(runCli(['demo', '--data', data]).status).toBe(0);
+  demo = await openDemoPage(data, problems, { consoleErrors: true });
+  ({ serve, page } = demo);
   demoFiles = JSON.parse(runCli(['reservations', '--data', data, '--json']).stdout) as DemoFile[];
-  serve = await startServe(['--data', data, '--port', '0']);
-  browser = await launchChromium();
-  page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1366, height: 800 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(serve.adminUrl);
-  await page.getByRole('grid').waitFor();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-});
+afterAll(async () => demo?.close());
 
-/** What the page's own API answers, with the admin token `serve` printed. */
-async function call<T>(name: string, input?: unknown): Promise<T> {
-  const url = new URL(serve.adminUrl);
-  const response = await fetch(`${url.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' },
-    body: input === undefined ? undefined : JSON.stringify(input),
-  });
-  const envelope = (await response.json()) as { ok: boolean; value: T };
-  expect(envelope.ok).toBe(true);
-  return envelope.value;
-}
+const call = <T,>(name: string, input?: unknown) => callApi<T>(serve, name, input);
 
 describe('the owner’s screens in Chromium', () => {
   it('open on the planning with the demo’s coming guests on it, and the later ones as the owner scrolls', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NightOverride, Reservation, ReservationStatus, Unit } from '../../../shared/domain';
 import { findOverbookings, nightsAvailability, stayIssues, type UnitSchedule } from '../../../main/calendar/availability';
+import { reservationFixture } from '../../helpers/reservationFixture';
 
 const AT = '2026-05-01T10:00:00.000Z';
 
@@ -9,29 +10,7 @@ function unit(fields: Partial<Unit> = {}): Unit {
 }
 
 function stay(id: number, arrival: string, departure: string, status: ReservationStatus = 'confirmed', unitId = 1): Reservation {
-  return {
-    id,
-    unitId,
-    sourceConnectionId: null,
-    partnerReference: null,
-    kind: 'booking',
-    status,
-    arrival,
-    departure,
-    guests: 2,
-    guestName: `Guest ${id}`,
-    email: null,
-    phone: null,
-    address: null,
-    amountCents: null,
-    commissionCents: null,
-    payoutDate: null,
-    notes: '',
-    rawText: null,
-    flags: [],
-    createdAt: AT,
-    updatedAt: AT,
-  };
+  return reservationFixture({ id, unitId, status, arrival, departure });
 }
 
 function override(night: string, fields: Partial<NightOverride> = {}): NightOverride {

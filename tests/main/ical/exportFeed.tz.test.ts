@@ -8,6 +8,7 @@ import type { NightOverride, Reservation, ReservationStatus, Unit } from '../../
 import { isOurUid } from '../../../main/ical/ourUid';
 import { buildExportFeed, NOT_AVAILABLE_SUMMARY } from '../../../main/ical/exportFeed';
 import { calendarNames, dayNumber, nightOf, nightsOf, parseWithIcalJs, parseWithNodeIcal, type ParsedEvent } from '../../helpers/icsNights';
+import { reservationFixture } from '../../helpers/reservationFixture';
 
 const FEED_CONNECTION = 7;
 const OTHER_SOURCES = [null, 8, 9] as const;
@@ -18,28 +19,7 @@ function unitWithStock(stock: number): Unit {
 }
 
 function reservation(id: number, fields: Partial<Reservation> & Pick<Reservation, 'arrival' | 'departure'>): Reservation {
-  return {
-    id,
-    unitId: 3,
-    sourceConnectionId: null,
-    partnerReference: null,
-    kind: 'booking',
-    status: 'confirmed',
-    guests: 2,
-    guestName: 'Camille Martin',
-    email: null,
-    phone: null,
-    address: null,
-    amountCents: null,
-    commissionCents: null,
-    payoutDate: null,
-    notes: '',
-    rawText: null,
-    flags: [],
-    createdAt: '',
-    updatedAt: '',
-    ...fields,
-  };
+  return reservationFixture({ id, unitId: 3, guestName: 'Camille Martin', ...fields });
 }
 
 /** The months after `today`, counted by hand (the 31st of a short month is its last day). */
