@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Reservation } from '../../../shared/domain';
 import { insertConnection } from '../../../main/db/channels';
-import { insertReservation, setFlag } from '../../../main/db/reservations';
+import { setFlag } from '../../../main/db/reservations';
+import { partnerStay } from '../../helpers/feeds';
 import type { Service } from '../../../main/service';
 import { addUnit, book, openService } from '../../helpers/service';
 
@@ -33,30 +34,16 @@ beforeEach(() => {
     { channel: 'airbnb', name: 'Airbnb', kind: 'ical', status: 'active', sendsCancellations: true, commissionBasisPoints: 300 },
     new Date(),
   ).id;
-  insertReservation(
-    service.db,
-    {
-      unitId: tour,
-      sourceConnectionId: airbnb,
-      partnerReference: 'HMABCDEF',
-      externalId: 'uid-1@airbnb.com',
-      kind: 'block',
-      status: 'confirmed',
-      arrival: '2026-08-01',
-      departure: '2026-08-05',
-      guests: null,
-      guestName: null,
-      email: null,
-      phone: null,
-      address: null,
-      amountCents: null,
-      commissionCents: null,
-      payoutDate: null,
-      notes: '',
-      rawText: 'SUMMARY:Reserved',
-    },
-    new Date(),
-  );
+  partnerStay(service.db, {
+    unitId: tour,
+    sourceConnectionId: airbnb,
+    partnerReference: 'HMABCDEF',
+    externalId: 'uid-1@airbnb.com',
+    kind: 'block',
+    arrival: '2026-08-01',
+    departure: '2026-08-05',
+    rawText: 'SUMMARY:Reserved',
+  });
 });
 
 describe('reservations:list', () => {
