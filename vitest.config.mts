@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['tests/main/**/*.test.ts', 'tests/shared/**/*.test.ts'],
+          include: ['tests/main/**/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/faults/**/*.test.ts', 'tests/partners/**/*.test.ts', 'tests/security/**/*.test.ts'],
           exclude: ['**/*.tz.test.ts'],
           environment: 'node',
           env: { TZ: 'Europe/Paris' },

@@ -19,14 +19,18 @@ import {
 } from '../shared/api';
 import { ApiError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
+import { createKeyFileCipher } from './keyFileCipher';
+import { createSecretStore, type SecretCipher, type SecretStore } from './secrets';
 import { openDatabase, type Db } from './db/connection';
 import type { MigrationReport } from './db/migrate';
 import type { Context, SyncControl } from './handlers/context';
 import { alertHandlers } from './handlers/alerts';
+import { almaHandlers } from './handlers/alma';
 import { connectionHandlers } from './handlers/connections';
 import { demoHandlers } from './handlers/demo';
 import { feedHandlers } from './handlers/feeds';
 import { overrideHandlers } from './handlers/overrides';
+import { payoutHandlers } from './handlers/payouts';
 import { propertyHandlers } from './handlers/property';
 import { reservationDecisionHandlers } from './handlers/reservationDecisions';
 import { reservationQueryHandlers } from './handlers/reservationQueries';
@@ -47,6 +51,8 @@ const handlers: Handlers = {
   ...feedHandlers,
   ...syncHandlers,
   ...connectionHandlers,
+  ...payoutHandlers,
+  ...almaHandlers,
 };
 
 export interface ServiceOptions {
@@ -57,12 +63,18 @@ export interface ServiceOptions {
   nativeBinding?: string;
   /** See Context.feedLinkBase. */
   feedLinkBase?: () => string;
+  /** How partner passwords are encrypted: the OS keychain on the desktop; by default a key file in dataDir ('weak'). */
+  secretCipher?: SecretCipher;
+  /** Where the secret store's warnings go (the desktop app's log). */
+  warn?: (message: string) => void;
 }
 
 export interface Service {
   readonly dataDir: string;
   readonly db: Db;
   readonly migration: MigrationReport;
+  /** Partner passwords (Alma Heritage), encrypted. */
+  readonly secrets: SecretStore;
   /** The service's clock. */
   now(): Date;
   /** Runs one call; throws ApiError when it is refused. */
@@ -83,6 +95,7 @@ export function createService(options: ServiceOptions): Service {
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
   let sync: SyncControl | undefined;
+  const secrets = createSecretStore(db, options.secretCipher ?? createKeyFileCipher(options.dataDir), options.warn ?? ((m) => console.warn(`Pigeonnier: ${m}`)));
 
   function call<K extends ApiCallName>(name: K, rawInput?: unknown): ApiResult<K> {
     const input = parseInput(callSchemas[name] as ZodType, rawInput) as ApiParsedInput<K>;
@@ -92,6 +105,7 @@ export function createService(options: ServiceOptions): Service {
       now,
       emit: (event, payload) => void pending.push({ event, payload } as ApiEventMessage),
       feedLinkBase: options.feedLinkBase,
+      secrets,
       sync,
       publish: (message) => void bus.emit('event', message),
       call: (inner, innerInput) => (handlers[inner] as Handler<typeof inner>)(parseInput(callSchemas[inner] as ZodType, innerInput) as never, ctx),
@@ -107,6 +121,7 @@ export function createService(options: ServiceOptions): Service {
     dataDir: options.dataDir,
     db,
     migration,
+    secrets,
     now,
     call,
     invoke(name, input) {

@@ -22,8 +22,12 @@ import type { ApiErrorBody } from './errors';
 import type { FeedServerInfo, OutgoingFeedLink } from './outgoingFeeds';
 import * as s from './schemas';
 import * as cs from './connectionSchemas';
+import * as as_ from './almaSchemas';
+import type { AlmaConnectionView, AlmaEligibility, AlmaMessage } from './alma';
 import type { ChannelPreset, ConnectionWithFeeds, LinkCheckResult } from './channelPresets';
 import type { SyncProgress, SyncSettings, SyncStatus } from './sync';
+import { payoutsListSchema } from './payoutSchemas';
+import type { PayoutsResult } from './payouts';
 
 const none = z.undefined();
 
@@ -68,6 +72,17 @@ export const callSchemas = {
   'connections:update': cs.connectionUpdateSchema,
   'connections:remove': cs.connectionIdSchema,
   'connections:checkLink': cs.connectionCheckSchema,
+  'payouts:list': payoutsListSchema,
+  'alma:eligibility': none,
+  'alma:open': none,
+  'alma:get': none,
+  'alma:saveCredentials': as_.almaCredentialsSchema,
+  'alma:checkCredentials': as_.almaIdSchema,
+  'alma:confirmContract': as_.almaIdSchema,
+  'alma:saveMapping': as_.almaMappingSchema,
+  'alma:activate': as_.almaIdSchema,
+  'alma:resendAll': as_.almaIdSchema,
+  'alma:saveCommission': as_.almaCommissionSchema,
 } as const satisfies Record<ApiCallNameListed, z.ZodType>;
 
 interface Results {
@@ -122,6 +137,26 @@ interface Results {
   'connections:remove': ConnectionWithFeeds;
   /** Refuses a non-http(s) link at once; else answers a check id, the result arrives as 'connections:linkChecked'. */
   'connections:checkLink': { checkId: string };
+  /** Per payout month and channel: gross, commission, net, payout date; the month's commission invoices. */
+  'payouts:list': PayoutsResult;
+  /** Who may open Alma Heritage: metropolitan France, not a hotel or a campsite; else why not. */
+  'alma:eligibility': AlmaEligibility;
+  /** "Open the channel": a pending connection and the date the e-mail should arrive by; refused when not eligible or already open. */
+  'alma:open': AlmaConnectionView;
+  /** The channel's set-up and sync as it stands; null until it is opened (or once removed). */
+  'alma:get': AlmaConnectionView | null;
+  /** The details from Alma Heritage's e-mail; the password goes to the secret store and never comes back. */
+  'alma:saveCredentials': AlmaConnectionView;
+  /** Pings with the saved details after the call returns; the result arrives as 'alma:credentialsChecked'. */
+  'alma:checkCredentials': { checkId: string };
+  'alma:confirmContract': AlmaConnectionView;
+  /** Each room's room type and rate plan codes at Alma Heritage (the whole mapping). */
+  'alma:saveMapping': AlmaConnectionView;
+  /** Refused with what is still missing; queues the whole schedule for the first push. */
+  'alma:activate': AlmaConnectionView;
+  /** Queues every night of every mapped room again (active or paused only). */
+  'alma:resendAll': AlmaConnectionView;
+  'alma:saveCommission': AlmaConnectionView;
 }
 
 export type ApiCallName = keyof typeof callSchemas;
@@ -158,6 +193,7 @@ export interface ApiEvents {
   'app:navigate': AppNavigation;
   'connections:changed': Record<string, never>;
   'connections:linkChecked': LinkCheckResult;
+  'alma:credentialsChecked': { checkId: string; ok: boolean; problem: AlmaMessage | null };
 }
 export type ApiEventName = keyof ApiEvents;
 /** From shared/apiNames.ts; the type below fails to compile if the list and ApiEvents differ. */

@@ -45,6 +45,17 @@ export const API_CALL_NAMES = [
   'connections:update',
   'connections:remove',
   'connections:checkLink',
+  'payouts:list',
+  'alma:eligibility',
+  'alma:open',
+  'alma:get',
+  'alma:saveCredentials',
+  'alma:checkCredentials',
+  'alma:confirmContract',
+  'alma:saveMapping',
+  'alma:activate',
+  'alma:resendAll',
+  'alma:saveCommission',
 ] as const;
 
 export const API_EVENT_NAMES = [
@@ -59,6 +70,7 @@ export const API_EVENT_NAMES = [
   'app:navigate',
   'connections:changed',
   'connections:linkChecked',
+  'alma:credentialsChecked',
 ] as const;
 
 export type ApiCallNameListed = (typeof API_CALL_NAMES)[number];

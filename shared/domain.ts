@@ -215,6 +215,17 @@ export const ALERT_KINDS = [
   'suspiciousFeed',
   'feedFailing',
   'partnerRefused',
+  // API channels (Alma Heritage): a change the partner does not support, a room it sells that
+  // is not mapped, an error it answered, credentials it refused, an exchange failing for long,
+  // a reservation it sent that cannot be read.
+  'partnerModification',
+  'unmappedRoom',
+  'partnerError',
+  'partnerCredentials',
+  'partnerUnreachable',
+  'partnerEventRejected',
+  // The partner confirmed a stay refused or cancelled here (the answers crossed): reopened.
+  'partnerReopened',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

@@ -19,6 +19,7 @@ import { createLoginItem, startedAtLogin } from './loginItem';
 import { createMainWindowController, type MainWindowController } from './mainWindow';
 import { createNotifier } from './notifications';
 import { pageLocation } from './page';
+import { safeStorageCipher } from './safeStorageCipher';
 import { hardenSession, hardenWebContents, type Logger } from './security';
 import { createTray, type AppTray } from './tray';
 import type { TrayPlatform } from './trayMenu';
@@ -135,7 +136,8 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp {
 
   function start(): Running {
     const dataDir = path.join(app.getPath('userData'), 'data');
-    const service = createService({ dataDir, nativeBinding: paths.nativeBinding });
+    // Partner passwords go to the OS keychain (safeStorage is usable once the app is ready, as here).
+    const service = createService({ dataDir, nativeBinding: paths.nativeBinding, secretCipher: safeStorageCipher(platform), warn: (m) => log.warn(m) });
     log.info(`Pigeonnier ${app.getVersion()} started with the data in ${dataDir}`);
     backupIfDue(service.db, { dir: path.join(dataDir, 'backups'), now: service.now() });
     hardenSession(session.defaultSession, log);

@@ -25,11 +25,18 @@ export function navigationFor(alert: Alert): AppNavigation {
     case 'cancellation':
     case 'changedByPartner':
     case 'overbooking':
+    case 'partnerModification':
+    case 'partnerReopened':
       if (reservationId !== undefined) return { target: 'reservation', id: reservationId };
       break;
     case 'suspiciousFeed':
     case 'feedFailing':
     case 'partnerRefused':
+    case 'unmappedRoom':
+    case 'partnerError':
+    case 'partnerCredentials':
+    case 'partnerUnreachable':
+    case 'partnerEventRejected':
       if (alert.connectionId !== null) return { target: 'channel', id: alert.connectionId };
       break;
   }
@@ -60,6 +67,13 @@ export function describeAlert(alert: Alert, t: Translate, language: Language, no
       return say('title', 'body', { since: formatMoment(String(p.since ?? ''), now, { language }) });
     case 'suspiciousFeed':
     case 'partnerRefused':
+    case 'partnerModification':
+    case 'unmappedRoom':
+    case 'partnerError':
+    case 'partnerCredentials':
+    case 'partnerUnreachable':
+    case 'partnerEventRejected':
+    case 'partnerReopened':
       return say('title', 'body');
     default:
       return { title: t('desktop.notifications.other.title'), body: t('desktop.notifications.other.body'), navigation: navigationFor(alert) };

@@ -1,5 +1,6 @@
 import type { Alert, AlertKind } from '../../shared/domain';
 import type { Db } from './connection';
+import { prepared } from './statements';
 
 interface AlertRow {
   id: number;
@@ -34,13 +35,12 @@ export interface NewAlert {
 
 /** Stores the alert unless the same situation is already open; returns it only when it is new. */
 export function raiseAlert(db: Db, alert: NewAlert, now: Date): Alert | null {
-  const row = db
-    .prepare(
-      `INSERT INTO alerts (kind, created_at, connection_id, reservation_ids, params, dedupe_key)
-       VALUES (@kind, @at, @connectionId, @reservationIds, @params, @dedupeKey)
-       ON CONFLICT (dedupe_key) WHERE dismissed_at IS NULL DO NOTHING RETURNING *`,
-    )
-    .get({
+  const row = prepared(
+    db,
+    `INSERT INTO alerts (kind, created_at, connection_id, reservation_ids, params, dedupe_key)
+     VALUES (@kind, @at, @connectionId, @reservationIds, @params, @dedupeKey)
+     ON CONFLICT (dedupe_key) WHERE dismissed_at IS NULL DO NOTHING RETURNING *`,
+  ).get({
       ...alert,
       at: now.toISOString(),
       reservationIds: JSON.stringify(alert.reservationIds),

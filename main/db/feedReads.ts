@@ -4,6 +4,7 @@
  */
 import type { Night } from '../../shared/nights';
 import type { Db } from './connection';
+import { prepared } from './statements';
 
 /** As main/ical/feedTypes.ts classifies them (the store does not import the parser). */
 export type EventKind = 'reservation' | 'block' | 'unknown';
@@ -27,8 +28,7 @@ type ReadStayRow = [string, string, string, string, EventKind, EventStatus, numb
 
 export function listReadStays(db: Db, feedId: number): ReadStay[] {
   // Raw rows (arrays): a feed may hold tens of thousands of stays, loaded at every changed read.
-  const rows = db
-    .prepare('SELECT stay_key, uid, arrival, departure, kind, status, sequence, dtstamp, guest, reservation_id FROM feed_read_stays WHERE feed_id = ?')
+  const rows = prepared(db, 'SELECT stay_key, uid, arrival, departure, kind, status, sequence, dtstamp, guest, reservation_id FROM feed_read_stays WHERE feed_id = ?')
     .raw()
     .all(feedId) as ReadStayRow[];
   return rows.map(([key, uid, arrival, departure, kind, status, sequence, dtstamp, guest, reservationId]) => ({
@@ -62,14 +62,15 @@ function same(a: ReadStay, b: ReadStay): boolean {
 /** Makes the feed's stored read equal to `next`, writing only the rows that differ from `previous`. */
 export function saveReadStays(db: Db, feedId: number, previous: readonly ReadStay[], next: readonly ReadStay[]): void {
   const before = new Map(previous.map((s) => [s.key, s]));
-  const upsert = db.prepare(
+  const upsert = prepared(
+    db,
     `INSERT INTO feed_read_stays (feed_id, stay_key, uid, arrival, departure, kind, status, sequence, dtstamp, guest, reservation_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (feed_id, stay_key) DO UPDATE SET uid = excluded.uid, arrival = excluded.arrival, departure = excluded.departure,
        kind = excluded.kind, status = excluded.status, sequence = excluded.sequence, dtstamp = excluded.dtstamp,
        guest = excluded.guest, reservation_id = excluded.reservation_id`,
   );
-  const remove = db.prepare('DELETE FROM feed_read_stays WHERE feed_id = ? AND stay_key = ?');
+  const remove = prepared(db, 'DELETE FROM feed_read_stays WHERE feed_id = ? AND stay_key = ?');
   const kept = new Set<string>();
   const changed: ReadStay[] = [];
   for (const s of next) {

@@ -1,5 +1,6 @@
 import type { HistoryAction, HistoryActor, ReservationHistoryEntry } from '../../shared/domain';
 import type { Db } from './connection';
+import { prepared } from './statements';
 
 interface HistoryRow {
   id: number;
@@ -21,7 +22,8 @@ export function addHistory(
   changes: Record<string, [unknown, unknown]>,
   now: Date,
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO reservation_history (reservation_id, at, actor_kind, actor_connection_id, action, changes)
      VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(reservationId, now.toISOString(), actor.kind, actor.connectionId, action, JSON.stringify(changes));

@@ -1,6 +1,7 @@
 import type { NightOverride } from '../../shared/domain';
 import type { Night } from '../../shared/nights';
 import type { Db } from './connection';
+import { prepared } from './statements';
 
 interface OverrideRow {
   unit_id: number;
@@ -42,14 +43,13 @@ const COLUMNS = {
 
 /** Overrides of the given units (all units when null) between two nights, both included. */
 export function listOverrides(db: Db, unitIds: number[] | null, firstNight: Night, lastNight: Night): NightOverride[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM night_overrides
-       WHERE night BETWEEN @firstNight AND @lastNight
-         AND (@all OR unit_id IN (SELECT value FROM json_each(@unitIds)))
-       ORDER BY unit_id, night`,
-    )
-    .all({ firstNight, lastNight, all: unitIds === null ? 1 : 0, unitIds: JSON.stringify(unitIds ?? []) }) as OverrideRow[];
+  const rows = prepared(
+    db,
+    `SELECT * FROM night_overrides
+     WHERE night BETWEEN @firstNight AND @lastNight
+       AND (@all OR unit_id IN (SELECT value FROM json_each(@unitIds)))
+     ORDER BY unit_id, night`,
+  ).all({ firstNight, lastNight, all: unitIds === null ? 1 : 0, unitIds: JSON.stringify(unitIds ?? []) }) as OverrideRow[];
   return rows.map(rowToOverride);
 }
 

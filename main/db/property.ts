@@ -1,5 +1,6 @@
 import { DEFAULT_TIME_ZONE, type Property, type PropertyType } from '../../shared/domain';
 import type { Db } from './connection';
+import { prepared } from './statements';
 
 interface PropertyRow {
   name: string;
@@ -30,7 +31,7 @@ function rowToProperty(row: PropertyRow): Property {
 }
 
 export function getProperty(db: Db): Property | null {
-  const row = db.prepare('SELECT * FROM property WHERE id = 1').get() as PropertyRow | undefined;
+  const row = prepared(db, 'SELECT * FROM property WHERE id = 1').get() as PropertyRow | undefined;
   return row ? rowToProperty(row) : null;
 }
 

@@ -1,6 +1,7 @@
 import { STOCK_HOLDING_STATUSES, type AttentionFlag, type Reservation, type ReservationKind, type ReservationStatus, type StoredFlag } from '../../shared/domain';
 import type { Night } from '../../shared/nights';
 import { foldForSearch, type Db } from './connection';
+import { prepared } from './statements';
 
 interface ReservationRow {
   id: number;
@@ -106,20 +107,18 @@ const COLUMNS: Record<keyof ReservationFields, string> = {
 };
 
 export function getReservation(db: Db, id: number): Reservation | null {
-  const row = db.prepare('SELECT * FROM reservations WHERE id = ?').get(id) as ReservationRow | undefined;
+  const row = prepared(db, 'SELECT * FROM reservations WHERE id = ?').get(id) as ReservationRow | undefined;
   return row ? rowToReservation(row) : null;
 }
 
+const INSERT_KEYS = Object.keys(COLUMNS) as (keyof ReservationFields)[];
+// The row comes back with the insert (RETURNING *): no second read of what was just written.
+const INSERT_SQL = `INSERT INTO reservations (${INSERT_KEYS.map((k) => COLUMNS[k]).join(', ')}, created_at, updated_at)
+  VALUES (${INSERT_KEYS.map((k) => `@${k}`).join(', ')}, @at, @at) RETURNING *`;
+
 export function insertReservation(db: Db, fields: ReservationFields, now: Date): Reservation {
-  const keys = Object.keys(COLUMNS) as (keyof ReservationFields)[];
-  const at = now.toISOString();
-  const { id } = db
-    .prepare(
-      `INSERT INTO reservations (${keys.map((k) => COLUMNS[k]).join(', ')}, created_at, updated_at)
-       VALUES (${keys.map((k) => `@${k}`).join(', ')}, @at, @at) RETURNING id`,
-    )
-    .get({ ...fields, at }) as { id: number };
-  return getReservation(db, id)!;
+  const row = prepared(db, INSERT_SQL).get({ ...fields, at: now.toISOString() }) as ReservationRow;
+  return rowToReservation(row);
 }
 
 export function updateReservation(db: Db, id: number, changes: Partial<ReservationFields>, now: Date): Reservation {
@@ -134,20 +133,19 @@ export function updateReservation(db: Db, id: number, changes: Partial<Reservati
 }
 
 export function setFlag(db: Db, id: number, flag: StoredFlag, on: boolean, now: Date): void {
-  db.prepare(`UPDATE reservations SET ${FLAG_COLUMNS[flag]} = ?, updated_at = ? WHERE id = ?`).run(on ? 1 : 0, now.toISOString(), id);
+  prepared(db, `UPDATE reservations SET ${FLAG_COLUMNS[flag]} = ?, updated_at = ? WHERE id = ?`).run(on ? 1 : 0, now.toISOString(), id);
 }
 
 /** Files of these units (all when null) whose stay overlaps first … last night and that hold stock. */
 export function listStockHolding(db: Db, unitIds: number[] | null, firstNight: Night, lastNight: Night): Reservation[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM reservations
-       WHERE status IN (SELECT value FROM json_each(@holding))
-         AND arrival <= @lastNight AND departure > @firstNight
-         AND (@all OR unit_id IN (SELECT value FROM json_each(@unitIds)))
-       ORDER BY unit_id, arrival, id`,
-    )
-    .all({ holding: JSON.stringify(STOCK_HOLDING_STATUSES), firstNight, lastNight, all: unitIds === null ? 1 : 0, unitIds: JSON.stringify(unitIds ?? []) }) as ReservationRow[];
+  const rows = prepared(
+    db,
+    `SELECT * FROM reservations
+     WHERE status IN (SELECT value FROM json_each(@holding))
+       AND arrival <= @lastNight AND departure > @firstNight
+       AND (@all OR unit_id IN (SELECT value FROM json_each(@unitIds)))
+     ORDER BY unit_id, arrival, id`,
+  ).all({ holding: JSON.stringify(STOCK_HOLDING_STATUSES), firstNight, lastNight, all: unitIds === null ? 1 : 0, unitIds: JSON.stringify(unitIds ?? []) }) as ReservationRow[];
   return rows.map(rowToReservation);
 }
 

@@ -3,14 +3,15 @@
  * written by an older or newer Pigeonnier may not have the shape it expects).
  */
 import type { Db } from './connection';
+import { prepared } from './statements';
 
 export function readSetting(db: Db, key: string): unknown {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = prepared(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row === undefined ? undefined : JSON.parse(row.value);
 }
 
 export function writeSetting(db: Db, key: string, value: unknown): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }
 
 export function deleteSetting(db: Db, key: string): void {

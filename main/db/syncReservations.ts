@@ -1,11 +1,12 @@
 /**
- * The reservation files an import touches, with statements prepared once per import: a first
+ * The reservation files an import touches, with statements prepared once (statements.ts): a first
  * read of a big feed creates thousands of files, and preparing SQL per row would cost more
  * than parsing the calendar. Single-row helpers for the rare changes are in reservations.ts.
  */
 import type { HistoryActor, ReservationKind, ReservationStatus, StoredFlag } from '../../shared/domain';
 import type { Night } from '../../shared/nights';
 import type { Db } from './connection';
+import { prepared } from './statements';
 import type { ReservationFields } from './reservations';
 
 /** What reconcile needs to know of a file that came from a feed. */
@@ -23,11 +24,11 @@ type FeedFileRow = [number, string, ReservationKind, ReservationStatus, string, 
 
 /** The files imported from this connection for this unit (those a feed read can match). */
 export function listFeedFiles(db: Db, connectionId: number, unitId: number): FeedFile[] {
-  const rows = db
-    .prepare(
-      `SELECT id, external_id, kind, status, arrival, departure, flag_gone_from_feed, flag_changed_by_partner, flag_suspicious_feed
-       FROM reservations WHERE source_connection_id = ? AND unit_id = ? AND external_id IS NOT NULL`,
-    )
+  const rows = prepared(
+    db,
+    `SELECT id, external_id, kind, status, arrival, departure, flag_gone_from_feed, flag_changed_by_partner, flag_suspicious_feed
+     FROM reservations WHERE source_connection_id = ? AND unit_id = ? AND external_id IS NOT NULL`,
+  )
     .raw()
     .all(connectionId, unitId) as FeedFileRow[];
   return rows.map(([id, externalId, kind, status, arrival, departure, gone, changed, suspicious]) => {
@@ -53,14 +54,13 @@ export interface ReservationWriter {
 /** Inserts files and history rows at one instant, by one actor, with statements prepared once. */
 export function reservationWriter(db: Db, actor: HistoryActor, now: Date): ReservationWriter {
   const at = now.toISOString();
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     `INSERT INTO reservations (unit_id, source_connection_id, partner_reference, external_id, kind, status, arrival, departure,
        guests, guest_name, email, phone, address, amount_cents, commission_cents, payout_date, notes, raw_text, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const history = db.prepare(
-    `INSERT INTO reservation_history (reservation_id, at, actor_kind, actor_connection_id, action, changes) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
+  const history = prepared(db, `INSERT INTO reservation_history (reservation_id, at, actor_kind, actor_connection_id, action, changes) VALUES (?, ?, ?, ?, ?, ?)`);
   return {
     // Positional parameters: binding by name costs a lookup per column per row.
     insert: (f, unitId, connectionId) =>

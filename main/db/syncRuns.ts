@@ -1,5 +1,6 @@
 /** Every import run of a feed, good or bad (DESIGN §4 "Record every run"). */
 import type { Db } from './connection';
+import { prepared } from './statements';
 
 export type SyncOutcome = 'unchanged' | 'updated' | 'rejected' | 'failed';
 
@@ -31,11 +32,11 @@ interface SyncRunRow {
 }
 
 export function insertSyncRun(db: Db, run: Omit<SyncRun, 'id'>): number {
-  return db
-    .prepare(
-      `INSERT INTO sync_runs (connection_id, feed_id, started_at, duration_ms, http_status, bytes, outcome, counts, message)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    )
+  return prepared(
+    db,
+    `INSERT INTO sync_runs (connection_id, feed_id, started_at, duration_ms, http_status, bytes, outcome, counts, message)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  )
     .pluck()
     .get(run.connectionId, run.feedId, run.startedAt, Math.round(run.durationMs), run.httpStatus, run.bytes, run.outcome, JSON.stringify(run.counts), run.message) as number;
 }

@@ -1,5 +1,6 @@
 import type { Unit } from '../../shared/domain';
 import type { Db } from './connection';
+import { prepared } from './statements';
 
 interface UnitRow {
   id: number;
@@ -43,7 +44,7 @@ export function listUnits(db: Db): Unit[] {
 }
 
 export function getUnit(db: Db, id: number): Unit | null {
-  const row = db.prepare('SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined;
+  const row = prepared(db, 'SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined;
   return row ? rowToUnit(row) : null;
 }
 

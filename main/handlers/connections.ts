@@ -14,6 +14,9 @@ import type { ConnectionWithFeeds } from '../../shared/channelPresets';
 import type { ChannelConnection } from '../../shared/domain';
 import { ApiError, type ApiIssue } from '../../shared/errors';
 import { channelsFr } from '../../shared/i18n/channels';
+import { almaPasswordSecret } from '../channels/alma/credentials';
+import { listRoomMappings } from '../db/apiConnections';
+import { dropCloseOuts, dropNightRows, enqueueCloseOuts, enqueueFullResend } from '../db/outbox';
 import { newFeedToken } from '../channels/feedToken';
 import { checkLink, isHttpUrl } from '../channels/linkCheck';
 import { PRESETS, presetOf, type ChannelPreset } from '../channels/presets';
@@ -75,6 +78,46 @@ function announce(ctx: Context): void {
   ctx.emit('feeds:changed', {});
 }
 
+/**
+ * An API connection (Alma Heritage) has no links or rooms here — its own calls set it up
+ * (main/handlers/alma.ts) — so only its name and pause/resume. A pending one is activated by
+ * 'alma:activate', which checks that the set-up is complete, never by this call.
+ *
+ * Pausing Alma Heritage means "stop selling there": every mapped room's stock is queued again
+ * and the pusher sends it as BookingLimit 0 over the horizon (rates and restrictions are not
+ * sent while paused); bookings already made keep being read and acknowledged. Resuming is a
+ * full resend of the schedule (main/sync/alma/apiRound.ts).
+ */
+function updateApiConnection(ctx: Context, connection: ChannelConnection, input: { name?: string; status?: 'active' | 'paused'; rooms?: unknown[] }): ConnectionWithFeeds {
+  if (input.rooms !== undefined) throw ApiError.invalid([issue(['rooms'], 'alma.rules.roomsInWizard')]);
+  if (input.status !== undefined && connection.status === 'pending') throw ApiError.conflict('alma.rules.activateFirst');
+  setConnectionFields(ctx.db, connection.id, { name: input.name, status: input.status }, ctx.now());
+  if (input.status !== undefined && input.status !== connection.status) {
+    enqueueFullResend(ctx.db, connection.id, input.status === 'paused' ? ['availability'] : undefined);
+  }
+  announce(ctx);
+  return withFeeds(ctx.db, getConnection(ctx.db, connection.id)!);
+}
+
+/**
+ * A removed API channel must stop selling at the partner, or Alma Heritage would go on selling
+ * the last stock it was sent with nothing reading its bookings: each mapped room code gets a
+ * close-out (stock 0 over the horizon) in the outbox, sent by the loop even though the
+ * connection is removed, followed by a last read. The password is kept until then (the pusher
+ * deletes it once the close-outs have gone out); a channel that never sold anything loses it now.
+ */
+function removeApiConnection(ctx: Context, connection: ChannelConnection): void {
+  dropNightRows(ctx.db, connection.id);
+  const mapped = listRoomMappings(ctx.db, connection.id);
+  if ((connection.status === 'active' || connection.status === 'paused') && mapped.length > 0) {
+    dropCloseOuts(ctx.db, connection.id, mapped.map((m) => m.roomCode));
+    enqueueCloseOuts(ctx.db, connection.id, mapped, ctx.now());
+    return;
+  }
+  // A removed channel keeps its files, not its password.
+  ctx.secrets.delete(almaPasswordSecret(connection.id));
+}
+
 type ConnectionCalls = 'channels:presets' | 'connections:list' | 'connections:create' | 'connections:update' | 'connections:remove' | 'connections:checkLink';
 
 export const connectionHandlers: Handlers<ConnectionCalls> = {
@@ -112,6 +155,7 @@ export const connectionHandlers: Handlers<ConnectionCalls> = {
   },
   'connections:update': (input, ctx) => {
     const connection = liveConnection(ctx, input.id);
+    if (connection.kind === 'api') return updateApiConnection(ctx, connection, input);
     const preset = icalPresetOf(connection.channel);
     const existing = new Map(feedsOfConnection(ctx.db, connection.id).map((f) => [f.unitId, f]));
     const rooms = input.rooms ?? [];
@@ -148,6 +192,7 @@ export const connectionHandlers: Handlers<ConnectionCalls> = {
     const connection = liveConnection(ctx, input.id);
     setConnectionFields(ctx.db, connection.id, { status: 'removed' }, ctx.now());
     revokeConnectionFeeds(ctx.db, connection.id);
+    if (connection.kind === 'api') removeApiConnection(ctx, connection);
     announce(ctx);
     ctx.emit('reservations:changed', { reservationIds: [] });
     return withFeeds(ctx.db, getConnection(ctx.db, connection.id)!);

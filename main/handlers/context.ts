@@ -9,11 +9,14 @@ import { nightAt, type Night } from '../../shared/nights';
 import type { Db } from '../db/connection';
 import type { Scheduler } from '../sync/scheduler';
 import { getProperty } from '../db/property';
+import type { SecretStore } from '../secrets';
 
 export interface Context {
   db: Db;
   now(): Date;
   emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
+  /** Partner passwords, encrypted (main/secrets.ts). */
+  secrets: SecretStore;
   /** The sync loop, when this process runs one. */
   sync?: SyncControl;
   /** Where this process serves the outgoing feeds when that is not the settings' address (headless: its own port). */

@@ -8,6 +8,8 @@ import { holdsStock, type Reservation } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { addDays } from '../../shared/nights';
 import { addHistory, OWNER } from '../db/history';
+import { enqueueDecision } from '../db/outbox';
+import { partnerDecisionTarget } from '../db/partnerEvents';
 import { setFlag, updateReservation } from '../db/reservations';
 import { exportHeaders, exportRows, toCsv } from '../export/reservationsExport';
 import { createTranslator } from '../i18n';
@@ -19,6 +21,15 @@ function requirePending(ctx: Context, id: number): Reservation {
   const file = requireReservation(ctx, id);
   if (file.status !== 'pending') throw ApiError.conflict('errors.notPending', { status: file.status });
   return file;
+}
+
+/**
+ * A file from an API partner (Alma Heritage) that waits for the owner's answer: the answer goes
+ * back to the partner with the next push, queued in this same transaction.
+ */
+function answerPartner(ctx: Context, file: Reservation, decision: 'accept' | 'refuse'): void {
+  const target = partnerDecisionTarget(ctx.db, file.id);
+  if (target) enqueueDecision(ctx.db, target.connectionId, { reservationId: file.id, reservationNumber: target.reservationNumber, decision }, ctx.now());
 }
 
 /** The file changed; its nights too when it stopped holding stock. */
@@ -36,6 +47,7 @@ export const reservationDecisionHandlers: Handlers<
     const before = requirePending(ctx, input.id);
     const after = updateReservation(ctx.db, before.id, { status: 'confirmed' }, ctx.now());
     addHistory(ctx.db, before.id, OWNER, 'confirmed', { status: [before.status, 'confirmed'] }, ctx.now());
+    answerPartner(ctx, after, 'accept');
     // A pending file already held its nights: confirming it changes no availability.
     announce(ctx, after, false);
     return withOverbookedFlag(ctx, [after])[0]!;
@@ -47,6 +59,7 @@ export const reservationDecisionHandlers: Handlers<
     const changes: Record<string, [unknown, unknown]> = { status: [before.status, 'refused'] };
     if (input.reason) changes.reason = [null, input.reason];
     addHistory(ctx.db, before.id, OWNER, 'refused', changes, ctx.now());
+    answerPartner(ctx, after, 'refuse');
     announce(ctx, after, true);
     return after;
   },

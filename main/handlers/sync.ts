@@ -6,13 +6,15 @@
 import { ApiError } from '../../shared/errors';
 import { hasOpenConflict, listFeedHealth } from '../db/syncHealth';
 import { readSyncSettings, writeSyncSettings } from '../db/syncSchedule';
-import { buildSyncStatus } from '../sync/syncStatus';
+import { listApiConnectionHealth } from '../sync/alma/apiStatus';
+import { buildSyncStatus, withApiConnections } from '../sync/syncStatus';
 import type { Context } from './context';
 import type { Handlers } from './types';
 
 function storedStatus(ctx: Context) {
   const paused = readSyncSettings(ctx.db).paused;
-  return buildSyncStatus(listFeedHealth(ctx.db), hasOpenConflict(ctx.db), { paused, running: new Set(), nextDue: new Map(), lastRoundAt: null });
+  const feeds = buildSyncStatus(listFeedHealth(ctx.db), hasOpenConflict(ctx.db), { paused, running: new Set(), nextDue: new Map(), lastRoundAt: null });
+  return withApiConnections(feeds, listApiConnectionHealth(ctx.db, ctx.secrets, null));
 }
 
 const statusOf = (ctx: Context) => ctx.sync?.status() ?? storedStatus(ctx);

@@ -27,6 +27,19 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return windows1252.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
 }
 
+/** Whether some lead byte is followed by the continuation bytes it announces: text written as UTF-8. */
+function hasUtf8Sequence(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length - 1; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0xc2 || lead > 0xf4) continue;
+    const length = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+    let whole = i + length < bytes.length;
+    for (let k = 1; whole && k <= length; k++) whole = (bytes[i + k]! & 0xc0) === 0x80;
+    if (whole) return true;
+  }
+  return false;
+}
+
 function stripBom(body: Uint8Array): Uint8Array {
   return body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? body.subarray(3) : body;
 }
@@ -54,17 +67,27 @@ export function unfoldBytes(body: Uint8Array): Uint8Array {
   return Buffer.concat(parts);
 }
 
-/** Splits on CRLF, LF or a lone CR (old Mac files); a plain split is several times faster than a regex one. */
-function splitLines(text: string): string[] {
-  if (text.indexOf('\n') === -1) return text.split('\r');
+/**
+ * Splits on CRLF, LF or a lone CR (old Mac files; a file mixing conventions). `loneCr` says a
+ * CR not followed by LF was found: node-ical splits on LF only and drops any line holding a CR,
+ * so it would lose what we read (a cut UID or DTSTART, or every line of a CR-only file).
+ */
+function splitLines(text: string): { lines: string[]; loneCr: boolean } {
+  // A plain split is several times faster than a regex one, and most files have no CR at all.
+  if (text.indexOf('\r') === -1) return { lines: text.split('\n'), loneCr: false };
   const lines = text.split('\n');
-  if (text.indexOf('\r') === -1) return lines;
+  let loneCr = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
+    let line = lines[i]!;
+    if (line.charCodeAt(line.length - 1) === 13) {
+      line = line.slice(0, -1);
+      lines[i] = line;
+      // The last line has no LF after it: its CR stood alone.
+      if (i === lines.length - 1) loneCr = true;
+    }
+    if (line.indexOf('\r') !== -1) loneCr = true;
   }
-  // A CR in the middle of a line is a line end too (a file mixing conventions).
-  return lines.some((l) => l.indexOf('\r') !== -1) ? lines.flatMap((l) => l.split('\r')) : lines;
+  return { lines: loneCr ? lines.flatMap((l) => l.split('\r')) : lines, loneCr };
 }
 
 export function decodeFeed(body: Uint8Array): DecodedFeed {
@@ -75,10 +98,14 @@ export function decodeFeed(body: Uint8Array): DecodedFeed {
   try {
     text = utf8.decode(unfolded);
   } catch {
-    // Not valid UTF-8: in practice a file saved by a Windows program in Western European.
+    // Not valid UTF-8: in practice a file saved by a Windows program in Western European. One
+    // that holds UTF-8 sequences too was damaged on the way (or mixes encodings): read all the
+    // same, but said, and readFeed counts it as damage, so the read frees no night.
     text = decodeWindows1252(unfolded);
     encoding = 'windows-1252';
-    warnings.push(warning('windows1252'));
+    warnings.push(warning(hasUtf8Sequence(unfolded) ? 'mixedEncoding' : 'windows1252'));
   }
-  return { text, lines: splitLines(text), encoding, warnings };
+  const { lines, loneCr } = splitLines(text);
+  // node-ical must read the lines we read: with a lone CR, it gets them joined again by CRLF.
+  return { text: loneCr ? lines.join('\r\n') : text, lines, encoding, warnings };
 }

@@ -138,6 +138,7 @@ function expand(event: VEvent, options: NormaliseOptions, warnings: FeedWarning[
     const key = `${event.uid}#${night}`;
     if (override) {
       used.add(override);
+      if (!readable(override, key, warnings)) continue;
       stays.push(toStay(override, key, span(override.start as IcalDate, override.end as IcalDate | undefined, options.timeZone, event.uid, warnings)));
     } else if (date.dateOnly) {
       stays.push(toStay(event, key, { arrival: night, departure: nightFromDays(daysOfNight(night) + lengthDays) }));
@@ -148,19 +149,45 @@ function expand(event: VEvent, options: NormaliseOptions, warnings: FeedWarning[
   }
   // An override of an occurrence the rule no longer produces still describes a stay: keep it.
   for (const override of new Set(Object.values(overrides))) {
-    if (used.has(override) || !override.recurrenceid) continue;
-    const key = `${event.uid}#${nightOf(override.recurrenceid as IcalDate, options.timeZone)}`;
+    if (used.has(override) || !isReadableDate(override.recurrenceid)) continue;
+    const key = `${event.uid}#${nightOf(override.recurrenceid, options.timeZone)}`;
+    if (!readable(override, key, warnings)) continue;
     stays.push(toStay(override, key, span(override.start as IcalDate, override.end as IcalDate | undefined, options.timeZone, event.uid, warnings)));
   }
   return stays;
 }
 
+/** node-ical hands a date it could not parse back as the raw string. */
+function isReadableDate(value: unknown): value is IcalDate {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+/**
+ * Whether node-ical could read the occurrence's dates; if not, says so. A skipped event marks
+ * the read as damaged (readFeed): it frees no night.
+ */
+function readable(event: Occurrence, uid: string, warnings: FeedWarning[]): boolean {
+  if (!isReadableDate(event.start)) {
+    warnings.push(warning('noStart', { uid }));
+    return false;
+  }
+  if (event.end !== undefined && event.end !== null && !isReadableDate(event.end)) {
+    warnings.push(warning('unreadableEnd', { uid }));
+    return false;
+  }
+  return true;
+}
+
 export function normaliseEvents(events: readonly VEvent[], options: NormaliseOptions, warnings: FeedWarning[]): FeedStay[] {
   const stays: FeedStay[] = [];
   for (const event of events) {
-    if (!(event.start instanceof Date) || Number.isNaN(event.start.getTime())) {
-      warnings.push(warning('noStart', { uid: event.uid ?? '' }));
-      continue;
+    if (!readable(event, textOf(event.uid), warnings)) continue;
+    if (typeof event.uid !== 'string' || event.uid.trim() === '') {
+      // prepareFeed gives every event one UID, but node-ical drops a UID line it cannot parse
+      // ("UID;:…"): the stay is then recognised by its dates, as prepareFeed would.
+      const uid = `no-uid-${event.start.toISOString()}-${isReadableDate(event.end) ? event.end.toISOString() : ''}`;
+      warnings.push(warning('noUid', { summary: textOf(event.summary), uid }));
+      event.uid = uid;
     }
     if (event.rrule) {
       stays.push(...expand(event, options, warnings));

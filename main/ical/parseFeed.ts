@@ -21,6 +21,17 @@ export function parseEvents(text: string): VEvent[] | { problem: FeedProblem } {
   return events;
 }
 
+/**
+ * The content-line grammar of node-ical 0.26 (parseLines): a line it does not match is dropped
+ * without a word — a stray byte in a parameter ("VA\u0192UE=DATE") would take an event's end
+ * away. It first removes the quotes of a line holding TZID= (unless it holds '"(').
+ */
+const NODE_ICAL_LINE = /^(?:-|[0-9A-Za-z_])+(?:;(?:-|[0-9A-Za-z_])+=(?:"[^"]*"|[^":;]+))*:.*$/u;
+
+export function nodeIcalReads(line: string): boolean {
+  return NODE_ICAL_LINE.test(line.includes('TZID=') && !line.includes('"(') ? line.replaceAll('"', '') : line);
+}
+
 /** node-ical gives a property with parameters (SUMMARY;LANGUAGE=fr:…) as { params, val }. */
 export function textOf(value: unknown): string {
   if (typeof value === 'string') return value;

@@ -1,7 +1,8 @@
 /**
  * The decoded lines, checked and made unambiguous before node-ical reads them:
  * - the structure must balance (BEGIN/END): a cut-off download is refused, never half-read;
- * - garbage lines are counted for a warning (node-ical skips them silently);
+ * - garbage lines, and lines node-ical would drop from an event's dates, are counted for a
+ *   warning (node-ical skips them silently) that marks the read as damaged (readFeed);
  * - an event with no UID gets a stable one made from its dates, so the next read recognises it;
  * - duplicate UIDs keep one version: highest SEQUENCE, then latest DTSTAMP (node-ical merges
  *   the versions' fields instead, keeping an old DTEND under a new DTSTART);
@@ -9,6 +10,7 @@
  * Lines are changed in place; when none needed changing, node-ical gets the decoded text as is.
  */
 import { problem, warning, type FeedProblem, type FeedWarning } from './feedProblem';
+import { nodeIcalReads } from './parseFeed';
 import { needsRewrite, rewriteEventDates, type EventDateLines } from './rewriteDates';
 import { ZoneResolver } from './timeZones';
 import { readVTimezone, type VTimezoneRules } from './vtimezone';
@@ -25,6 +27,7 @@ interface EventBlock extends EventDateLines {
   begin: number;
   end: number;
   uid: string | null;
+  uidLine: number;
   recurrenceId: string;
   sequence: number;
   dtstamp: string;
@@ -32,6 +35,9 @@ interface EventBlock extends EventDateLines {
 }
 
 const MAX_SAMPLES = 3;
+
+/** The properties an event's nights and identity are read from. */
+const NIGHTS_PROPERTIES = new Set(['UID', 'RECURRENCE-ID', 'DTSTART', 'DTEND', 'DURATION', 'RRULE']);
 
 /** The property name of a content line, upper-cased; '' when the line is not `NAME[;params]:value`. */
 function propertyName(line: string): string {
@@ -61,7 +67,7 @@ function valueOf(line: string): string {
 }
 
 function newBlock(begin: number): EventBlock {
-  return { begin, end: begin, uid: null, recurrenceId: '', sequence: 0, dtstamp: '', summary: '', dtstart: -1, dtend: -1, duration: null, others: [] };
+  return { begin, end: begin, uid: null, uidLine: -1, recurrenceId: '', sequence: 0, dtstamp: '', summary: '', dtstart: -1, dtend: -1, duration: null, others: [] };
 }
 
 /** Keeps one version per (UID, RECURRENCE-ID); returns the blocks to drop. */
@@ -115,6 +121,20 @@ export function prepareFeed(text: string, lines: string[], timeZone: string): Pr
       if (garbage.length < MAX_SAMPLES) garbage.push(line.slice(0, 60));
       continue;
     }
+    if (!line.startsWith(name)) {
+      // Names are case-insensitive (RFC 5545 §3.1), but node-ical knows only upper-case ones:
+      // it would drop a "dtend" and lose the nights, or a whole "begin:vevent".
+      line = name + line.slice(name.length);
+      lines[at] = line;
+      modified = true;
+    }
+    if (name === 'BEGIN' || name === 'END') {
+      const component = valueOf(line).trim().toUpperCase();
+      if (line !== `${name}:${component}`) {
+        lines[at] = `${name}:${component}`;
+        modified = true;
+      }
+    }
     if (name === 'BEGIN') {
       const component = valueOf(line).trim().toUpperCase();
       stack.push(component);
@@ -137,9 +157,20 @@ export function prepareFeed(text: string, lines: string[], timeZone: string): Pr
       continue;
     }
     if (event === null || stack.length !== 2) continue;
+    if (NIGHTS_PROPERTIES.has(name) && !nodeIcalReads(line)) {
+      // node-ical would drop it silently, and the event lose its end or its rule: said, and
+      // counted as damage (readFeed), so the read frees no night.
+      garbageCount++;
+      if (garbage.length < MAX_SAMPLES) garbage.push(line.slice(0, 60));
+    }
     switch (name) {
       case 'UID':
-        event.uid = valueOf(line).trim();
+        // node-ical makes an array of a second UID, which no stay can be keyed by: keep the first.
+        if (event.uidLine >= 0) drop(at);
+        else {
+          event.uid = valueOf(line).trim();
+          event.uidLine = at;
+        }
         break;
       case 'RECURRENCE-ID':
         event.recurrenceId = valueOf(line).trim();
@@ -196,6 +227,8 @@ export function prepareFeed(text: string, lines: string[], timeZone: string): Pr
     if (e.uid === null || e.uid === '') {
       // Stable across reads as long as the dates do not change; a changed stay is then matched by its nights.
       e.uid = `no-uid-${valueOf(lines[e.dtstart]!).trim()}-${e.dtend >= 0 ? valueOf(lines[e.dtend]!).trim() : (e.duration ?? '')}`;
+      // An empty "UID:" line would be a second UID beside the one made here.
+      if (e.uidLine >= 0) drop(e.uidLine);
       lines[e.begin] = `BEGIN:VEVENT\r\nUID:${e.uid}`;
       modified = true;
       warnings.push(warning('noUid', { summary: e.summary, uid: e.uid }));

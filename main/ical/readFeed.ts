@@ -20,8 +20,24 @@ export interface ReadOptions {
 }
 
 export type FeedRead =
-  | { ok: true; stays: FeedStay[]; eventCount: number; echoes: number; warnings: FeedWarning[] }
+  | {
+      ok: true;
+      stays: FeedStay[];
+      eventCount: number;
+      echoes: number;
+      /** Signs of damage (see DAMAGE_WARNINGS): what the read says may be missing or misread. */
+      damaged: boolean;
+      warnings: FeedWarning[];
+    }
   | { ok: false; problem: FeedProblem };
+
+/**
+ * What a damaged download or a broken export leaves: an event skipped because its dates could
+ * not be read, lines that are not iCalendar at all, UTF-8 mixed with bytes that are not. A read
+ * showing one may add nights but frees none (reconcile): a stay missing from it, or shorter in
+ * it, may be the damaged part.
+ */
+const DAMAGE_WARNINGS: ReadonlySet<string> = new Set(['noStart', 'unreadableEnd', 'garbageLines', 'mixedEncoding'].map((name) => warning(name).key));
 
 export function readFeed(body: Uint8Array, options: ReadOptions): FeedRead {
   const refused = validateFeedBytes(body);
@@ -40,5 +56,6 @@ export function readFeed(body: Uint8Array, options: ReadOptions): FeedRead {
   });
   if (echoes > 0) warnings.push(warning('echoesIgnored', { count: echoes }));
   const stays = normaliseEvents(theirs, options, warnings);
-  return { ok: true, stays, eventCount: prepared.eventCount, echoes, warnings };
+  const damaged = warnings.some((w) => DAMAGE_WARNINGS.has(w.key));
+  return { ok: true, stays, eventCount: prepared.eventCount, echoes, damaged, warnings };
 }

@@ -76,7 +76,13 @@ function streamEvents(service: Service, req: IncomingMessage, res: ServerRespons
 
 /** Handles the request if it is for /api; returns false to let the caller serve something else. */
 export async function handleAdminApi(service: Service, token: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    // "//..%2f…" reads as an authority that is no host: no call can be named that way.
+    return false;
+  }
   if (!url.pathname.startsWith(API_PREFIX) && url.pathname !== API_PREFIX.slice(0, -1)) return false;
 
   if (!tokenMatches(token, bearer(req))) {

@@ -97,6 +97,8 @@ async function readBody(response: Response, options: FetchOptions): Promise<Uint
   const declared = Number(response.headers.get('content-length'));
   // A compressed body's length says nothing of its size once inflated: checked while reading too.
   if (!response.headers.get('content-encoding') && declared > options.maxBytes) {
+    // Left unread, the body would hold its connection open, and closing the fetcher would wait for it for ever.
+    await response.body?.cancel().catch(() => {});
     throw new Failure(problem('tooLarge', { megabytes: Math.round(options.maxBytes / 1048576) }), response.status);
   }
   const chunks: Uint8Array[] = [];

@@ -138,6 +138,7 @@ export async function importFeed(deps: ImportDeps, feedId: number): Promise<Impo
       previous,
       firstRead: previous.length === 0 && state.lastGoodHash === null,
       current: read.stays,
+      damaged: read.damaged,
       files: listFeedFiles(deps.db, state.connectionId, state.unitId),
       sendsCancellations: state.sendsCancellations,
       today,

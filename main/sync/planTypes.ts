@@ -16,6 +16,12 @@ export interface ReconcileInput {
   /** True when the feed has never been read well: its stays are imported, not announced as new. */
   firstRead: boolean;
   current: readonly FeedStay[];
+  /**
+   * The read shows damage (an event skipped for unreadable dates, lines that are not iCalendar):
+   * a stay missing from it, shorter or cancelled in it may be the damaged part. It may add
+   * nights, never free one; the stays it would free keep the last good read's word.
+   */
+  damaged?: boolean;
   /** The files already imported from this connection for this unit. */
   files: readonly FeedFile[];
   /** False for partners that never send cancellations (Feratel Deskline). */

@@ -6,13 +6,17 @@
  * - New stay → a new file; announced, except on a first read. A departed stay is left alone.
  * - Nights changed by the partner → the file follows, flagged "changed by partner".
  * - STATUS:CANCELLED → the file is cancelled.
+ * - A read showing damage (see ReconcileInput.damaged) applies what adds nights, never what
+ *   frees one: such a stay keeps what the last good read said, for the next clean read to decide.
  * - A UID never seen with exactly the nights of a stay that vanished → the same stay (partners
  *   rotate UIDs): the file is kept and re-keyed.
  * - Gone from the feed: a departed stay is never a cancellation. If this read lost more than half
  *   of the future stays (an outage serving an empty calendar), nothing is cancelled: the files
  *   are flagged, the owner alerted, and the lost stays stay in the reference read so the next
- *   read is judged against them again. Otherwise partners that send cancellations get the file
- *   cancelled; the others (Feratel Deskline) get it flagged "gone from the feed", still holding.
+ *   read is judged against them again. Nor when the read shows damage (an event it could not
+ *   read, lines that are not iCalendar): the lost stays are kept as they were. Otherwise
+ *   partners that send cancellations get the file cancelled; the others (Feratel Deskline) get
+ *   it flagged "gone from the feed", still holding.
  */
 import { holdsStock } from '../../shared/domain';
 import type { FeedStay } from '../ical/feedTypes';
@@ -43,6 +47,12 @@ function keptEntry(entry: ReadStay): Plan['nextRead'][number] {
 
 function sameAsBefore(before: ReadStay, stay: FeedStay, guest: string | null): boolean {
   return before.arrival === stay.arrival && before.departure === stay.departure && before.status === stay.status && before.kind === stay.kind && before.guest === guest;
+}
+
+/** The stay, as this read has it, no longer holds a night it held before. */
+function freesNights(before: { status: string; arrival: string; departure: string }, stay: FeedStay): boolean {
+  if (!holdsNights(before)) return false;
+  return !holdsNights(stay) || stay.arrival > before.arrival || stay.departure < before.departure;
 }
 
 const nightsParams = (stay: { arrival: string; departure: string }) => ({ arrival: stay.arrival, departure: stay.departure });
@@ -123,10 +133,14 @@ export function reconcile(input: ReconcileInput): Plan {
     }
 
     const ref: FileRef = { id: file.id };
+    const partnerSaysBefore = before ?? { arrival: file.arrival, departure: file.departure, status: holdsStock(file.status) ? 'confirmed' : 'cancelled', guest: null };
+    if (input.damaged && freesNights(partnerSaysBefore, stay)) {
+      plan.nextRead.push(before ? keptEntry(before) : readEntry(stay, guest, ref));
+      continue;
+    }
     plan.nextRead.push(readEntry(stay, guest, ref));
     // The common case, nearly every stay of every read: the partner says what it said last time.
     if (before && sameAsBefore(before, stay, guest) && !file.flags.some((f) => f !== 'changedByPartner')) continue;
-    const partnerSaysBefore = before ?? { arrival: file.arrival, departure: file.departure, status: holdsStock(file.status) ? 'confirmed' : 'cancelled', guest: null };
 
     if (!holdsNights(stay)) {
       // The partner cancelled it (or left it without a night): free the file, once.
@@ -195,6 +209,12 @@ function decideVanished(
       plan.nextRead.push(keptEntry(s));
     }
     alert('suspiciousFeed', null, { lost: lost.length, of: futureBefore }, `suspiciousFeed:${input.feedId}`);
+    return;
+  }
+  if (input.damaged) {
+    // "Cancel only after a complete, valid read confirms it" (DESIGN §4): kept as the
+    // reference, unchanged, so the next clean read decides.
+    for (const s of lost) plan.nextRead.push(keptEntry(s));
     return;
   }
   for (const s of lost) {

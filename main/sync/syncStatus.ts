@@ -62,3 +62,50 @@ export function buildSyncStatus(rows: FeedHealthRow[], openConflict: boolean, lo
   else if (connections.some((c) => c.state === 'failing')) overall = 'failing';
   return { overall, paused: loop.paused, lastRoundAt: loop.lastRoundAt, connections };
 }
+
+/** An API connection (Alma Heritage) as the status shows it; built by main/sync/alma/apiStatus.ts. */
+export interface ApiConnectionHealth {
+  connectionId: number;
+  channel: string;
+  name: string;
+  /** Paused by the owner (the connection), not the whole loop. */
+  connectionPaused: boolean;
+  running: boolean;
+  lastSuccessAt: string | null;
+  lastFailureAt: string | null;
+  failingSince: string | null;
+  /** Why it fails (the partner's words when it sent some), or why it cannot run (no password). */
+  lastError: SyncMessage | null;
+  nextDueAt: string | null;
+}
+
+function apiState(api: ApiConnectionHealth, paused: boolean): ConnectionSyncState {
+  if (paused || api.connectionPaused) return 'paused';
+  if (api.running) return 'syncing';
+  if (api.failingSince !== null || api.lastError !== null) return 'failing';
+  if (api.lastSuccessAt === null) return 'never';
+  return 'ok';
+}
+
+/** Adds the API connections to a status built from the feeds, and what they change overall. */
+export function withApiConnections(status: SyncStatus, api: readonly ApiConnectionHealth[]): SyncStatus {
+  if (api.length === 0) return status;
+  const connections: ConnectionSyncStatus[] = api.map((a) => {
+    const state = apiState(a, status.paused);
+    return {
+      connectionId: a.connectionId,
+      channel: a.channel,
+      name: a.name,
+      state,
+      lastSuccessAt: a.lastSuccessAt,
+      lastFailureAt: a.lastFailureAt,
+      lastError: state === 'failing' ? a.lastError : null,
+      failingSince: a.failingSince,
+      nextDueAt: state === 'paused' ? null : a.nextDueAt,
+    };
+  });
+  let overall = status.overall;
+  if (overall !== 'paused' && overall !== 'syncing' && connections.some((c) => c.state === 'syncing')) overall = 'syncing';
+  else if (overall === 'inStep' && connections.some((c) => c.state === 'failing')) overall = 'failing';
+  return { ...status, overall, connections: [...status.connections, ...connections] };
+}

@@ -12,11 +12,12 @@ export type Route =
   | { view: 'editBooking'; id: number }
   | { view: 'channels' }
   | { view: 'alerts' }
+  | { view: 'payouts' }
   | { view: 'settings' };
 
 export type View = Route['view'];
 
-const SIMPLE: View[] = ['planning', 'reservations', 'channels', 'alerts', 'settings'];
+const SIMPLE: View[] = ['planning', 'reservations', 'channels', 'payouts', 'alerts', 'settings'];
 
 function positiveId(text: string | undefined): number | null {
   if (!text || !/^\d{1,9}$/.test(text)) return null;

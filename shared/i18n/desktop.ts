@@ -39,6 +39,16 @@ export const desktopEn = {
     },
     feedFailing: { title: 'Calendar failing: {{channel}}', body: 'The calendar for {{unit}} has not been read since {{since}}: its nights may be out of date.' },
     partnerRefused: { title: '{{channel}} refuses the calendar', body: 'The calendar link for {{unit}} answers HTTP {{status}}: it may have been reset at the partner.' },
+    partnerModification: {
+      title: 'Change from {{channel}}: {{unit}}',
+      body: 'Booking {{number}} was changed at {{channel}}, which does not support changes: settle it with them as a cancellation and a new booking.',
+    },
+    unmappedRoom: { title: 'Room not linked: {{channel}}', body: 'Booking {{number}} is for the room “{{roomCode}}”, linked to none of yours: link it and the booking comes in.' },
+    partnerError: { title: 'Error from {{channel}}', body: 'Code {{code}}: {{text}}' },
+    partnerCredentials: { title: '{{channel}} refuses the connection details', body: 'Nothing is sent or received until you enter the right ones.' },
+    partnerUnreachable: { title: '{{channel}} does not answer', body: 'Your changes are waiting to go out; new bookings may not have arrived.' },
+    partnerEventRejected: { title: 'Unreadable booking from {{channel}}', body: 'Booking {{number}} could not be read: check it in your {{channel}} extranet and record it by hand.' },
+    partnerReopened: { title: '{{channel}} confirmed a refused booking', body: 'Booking {{number}} is confirmed again: the guest has paid and will come.' },
     other: { title: 'Pigeonnier', body: 'A new alert: open Pigeonnier to see it.' },
   },
 };
@@ -80,6 +90,16 @@ export const desktopFr: typeof desktopEn = {
     },
     feedFailing: { title: 'Calendrier en échec : {{channel}}', body: 'Le calendrier de {{unit}} n’a pas pu être lu depuis {{since}} : ses nuits ne sont peut-être plus à jour.' },
     partnerRefused: { title: '{{channel}} refuse le calendrier', body: 'Le lien du calendrier de {{unit}} répond HTTP {{status}} : il a peut-être été réinitialisé chez le partenaire.' },
+    partnerModification: {
+      title: 'Modification chez {{channel}} : {{unit}}',
+      body: 'La réservation {{number}} a été modifiée chez {{channel}}, qui ne gère pas les modifications : réglez-la avec eux par une annulation et une nouvelle réservation.',
+    },
+    unmappedRoom: { title: 'Chambre non reliée : {{channel}}', body: 'La réservation {{number}} concerne la chambre « {{roomCode}} », reliée à aucune des vôtres : reliez-la et la réservation arrivera.' },
+    partnerError: { title: 'Erreur de {{channel}}', body: 'Code {{code}} : {{text}}' },
+    partnerCredentials: { title: '{{channel}} refuse les identifiants', body: 'Rien n’est envoyé ni reçu tant que vous n’avez pas saisi les bons.' },
+    partnerUnreachable: { title: '{{channel}} ne répond plus', body: 'Vos modifications attendent d’être envoyées ; de nouvelles réservations n’ont peut-être pas été reçues.' },
+    partnerEventRejected: { title: 'Réservation illisible de {{channel}}', body: 'La réservation {{number}} n’a pas pu être lue : vérifiez-la dans votre extranet {{channel}} et saisissez-la à la main.' },
+    partnerReopened: { title: '{{channel}} a confirmé une réservation refusée', body: 'La réservation {{number}} est de nouveau confirmée : le client a payé et viendra.' },
     other: { title: 'Pigeonnier', body: 'Une nouvelle alerte : ouvrez Pigeonnier pour la voir.' },
   },
 };

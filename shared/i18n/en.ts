@@ -30,6 +30,9 @@ export const en = {
     night: 'Not a valid date (YYYY-MM-DD).',
     rangeInverted: 'The last night is before the first.',
     rangeTooLong: 'At most {{max}} days at once.',
+    month: 'Not a valid month (YYYY-MM).',
+    monthRangeInverted: 'The last month is before the first.',
+    monthRangeTooLong: 'At most {{max}} months at once.',
     departureNotAfterArrival: 'Departure must be after arrival.',
     stayTooLong: 'A stay cannot be longer than {{max}} nights. Check the year.',
     email: 'Not a valid e-mail address.',
@@ -68,6 +71,18 @@ export const en = {
     suspiciousFeed: '{{lost}} of {{of}} stays vanished at once from the {{channel}} calendar for {{unit}}. Nothing was freed: check with the partner.',
     feedFailing: 'The {{channel}} calendar for {{unit}} has failed since {{since}}: its bookings may be out of date.',
     partnerRefused: '{{channel}} refuses the calendar link for {{unit}} (HTTP {{status}}): copy a fresh link from the partner.',
+    partnerModification:
+      '{{channel}} reports a change to booking {{number}} ({{unit}}): now {{newArrival}} to {{newDeparture}}. {{channel}} does not support changes, so the file keeps its stay ({{arrival}} to {{departure}}): settle it with {{channel}} as a cancellation and a new booking.',
+    unmappedRoom:
+      '{{channel}} sent booking {{number}} for its room “{{roomCode}}”, which is linked to none of your rooms. It is kept aside: link the room in the channel’s settings and the booking is recorded at once.',
+    partnerError: '{{channel}} refused a message from Pigeonnier (code {{code}}): {{text}}',
+    partnerCredentials:
+      '{{channel}} refuses the connection details (code {{code}}: {{text}}). Nothing is sent or received until you enter the right user name, password and property code.',
+    partnerUnreachable: '{{channel}} has not answered since {{since}}: your changes are waiting to go out and new bookings may not have arrived.',
+    partnerEventRejected:
+      '{{channel}} sent booking {{number}} in a form Pigeonnier cannot read, so it is not recorded: check it in your {{channel}} extranet and record it by hand.',
+    partnerReopened:
+      '{{channel}} confirmed booking {{number}} ({{unit}}, {{arrival}} to {{departure}}), which was refused or cancelled here: the guest has paid {{channel}} and will come, so the file is confirmed again. Check that its nights are still free.',
   },
   statuses: {
     pending: 'On request',
@@ -141,6 +156,7 @@ export const en = {
       reservations: 'Reservations',
       channels: 'Channels',
       alerts: 'Alerts',
+      payouts: 'Payouts',
       settings: 'Settings',
       openAlerts_one: '{{count}} open alert',
       openAlerts_other: '{{count}} open alerts',
@@ -212,6 +228,13 @@ export const en = {
         suspiciousFeed: 'Suspicious calendar',
         feedFailing: 'A calendar fails to sync',
         partnerRefused: 'Refused by a partner',
+        partnerModification: 'Change not supported',
+        unmappedRoom: 'Room not linked',
+        partnerError: 'Error from a partner',
+        partnerCredentials: 'Connection details refused',
+        partnerUnreachable: 'A partner does not answer',
+        partnerEventRejected: 'Unreadable booking',
+        partnerReopened: 'Booking confirmed by a partner',
       },
     },
   },

@@ -28,6 +28,9 @@ export const fr: MessageTree = {
     night: 'Date non valide (AAAA-MM-JJ).',
     rangeInverted: 'La dernière nuit est avant la première.',
     rangeTooLong: 'Au plus {{max}} jours à la fois.',
+    month: 'Mois non valide (AAAA-MM).',
+    monthRangeInverted: 'Le dernier mois est avant le premier.',
+    monthRangeTooLong: 'Au plus {{max}} mois à la fois.',
     departureNotAfterArrival: "Le départ doit être après l'arrivée.",
     stayTooLong: "Un séjour ne peut dépasser {{max}} nuits. Vérifiez l'année.",
     email: 'Adresse e-mail non valide.',
@@ -66,6 +69,18 @@ export const fr: MessageTree = {
     suspiciousFeed: '{{lost}} séjours sur {{of}} ont disparu d’un coup du calendrier {{channel}} de {{unit}}. Rien n’a été libéré : vérifiez auprès du partenaire.',
     feedFailing: 'Le calendrier {{channel}} de {{unit}} échoue depuis le {{since}} : ses réservations ne sont peut-être plus à jour.',
     partnerRefused: '{{channel}} refuse le lien de calendrier de {{unit}} (HTTP {{status}}) : copiez un nouveau lien chez le partenaire.',
+    partnerModification:
+      '{{channel}} signale une modification de la réservation {{number}} ({{unit}}) : désormais du {{newArrival}} au {{newDeparture}}. {{channel}} ne gère pas les modifications, le dossier garde donc son séjour (du {{arrival}} au {{departure}}) : réglez-la avec {{channel}} par une annulation et une nouvelle réservation.',
+    unmappedRoom:
+      '{{channel}} a envoyé la réservation {{number}} pour sa chambre « {{roomCode}} », reliée à aucune de vos chambres. Elle est mise de côté : reliez la chambre dans les réglages du canal et la réservation sera enregistrée aussitôt.',
+    partnerError: '{{channel}} a refusé un message de Pigeonnier (code {{code}}) : {{text}}',
+    partnerCredentials:
+      '{{channel}} refuse les identifiants de connexion (code {{code}} : {{text}}). Rien n’est envoyé ni reçu tant que vous n’avez pas saisi le bon identifiant, le bon mot de passe et le bon code d’établissement.',
+    partnerUnreachable: '{{channel}} ne répond plus depuis le {{since}} : vos modifications attendent d’être envoyées et de nouvelles réservations n’ont peut-être pas été reçues.',
+    partnerEventRejected:
+      '{{channel}} a envoyé la réservation {{number}} sous une forme que Pigeonnier ne sait pas lire, elle n’est donc pas enregistrée : vérifiez-la dans votre extranet {{channel}} et saisissez-la à la main.',
+    partnerReopened:
+      '{{channel}} a confirmé la réservation {{number}} ({{unit}}, du {{arrival}} au {{departure}}), refusée ou annulée ici : le client a payé {{channel}} et viendra, le dossier est donc de nouveau confirmé. Vérifiez que ses nuits sont toujours libres.',
   },
   statuses: {
     pending: 'Sur demande',
@@ -139,6 +154,7 @@ export const fr: MessageTree = {
       reservations: 'Réservations',
       channels: 'Canaux',
       alerts: 'Alertes',
+      payouts: 'Versements',
       settings: 'Réglages',
       openAlerts_one: '{{count}} alerte ouverte',
       openAlerts_other: '{{count}} alertes ouvertes',
@@ -210,6 +226,13 @@ export const fr: MessageTree = {
         suspiciousFeed: 'Calendrier suspect',
         feedFailing: 'Un calendrier ne se synchronise plus',
         partnerRefused: 'Refusée par un partenaire',
+        partnerModification: 'Modification non gérée',
+        unmappedRoom: 'Chambre non reliée',
+        partnerError: 'Erreur d’un partenaire',
+        partnerCredentials: 'Identifiants refusés',
+        partnerUnreachable: 'Un partenaire ne répond plus',
+        partnerEventRejected: 'Réservation illisible',
+        partnerReopened: 'Réservation confirmée par un partenaire',
       },
     },
   },

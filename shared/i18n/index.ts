@@ -1,3 +1,4 @@
+import { almaEn, almaFr } from './alma';
 import { channelsEn, channelsFr } from './channels';
 import { cliEn, cliFr } from './cli';
 import { desktopEn, desktopFr } from './desktop';
@@ -5,14 +6,15 @@ import { feedsEn, feedsFr } from './feeds';
 import { en } from './en';
 import { exportEn, exportFr } from './feeds-export';
 import { fr } from './fr';
+import { payoutsEn, payoutsFr } from './app/payouts';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** i18next resources, one namespace per language. */
 export const resources = {
-  fr: { translation: { ...fr, cli: cliFr, export: exportFr, feeds: feedsFr, desktop: desktopFr, channels: channelsFr } },
-  en: { translation: { ...en, cli: cliEn, export: exportEn, feeds: feedsEn, desktop: desktopEn, channels: channelsEn } },
+  fr: { translation: { ...fr, cli: cliFr, export: exportFr, feeds: feedsFr, desktop: desktopFr, channels: channelsFr, payouts: payoutsFr, alma: almaFr } },
+  en: { translation: { ...en, cli: cliEn, export: exportEn, feeds: feedsEn, desktop: desktopEn, channels: channelsEn, payouts: payoutsEn, alma: almaEn } },
 } as const;
 
 /** French unless the system clearly asks for English: the owner is French first. */

@@ -1,9 +1,10 @@
 /**
  * `npm run bench -- serve`: requests per second for a two-year outgoing feed from our feed
- * server, against a bare node:http server sending the same bytes with the same headers, in the
- * same run, with a few concurrent keep-alive clients in another thread. Also the 304 path
- * (If-None-Match), and the same feed built afresh on every request, to show what the cache
- * keyed on the database's change counter saves.
+ * server, against a bare node:http server sending the same bytes with the same headers, with a
+ * few concurrent keep-alive clients in another thread. Also the 304 path (If-None-Match), and
+ * the same feed built afresh on every request, to show what the cache keyed on the database's
+ * change counter saves. Every server is loaded in turn, round after round, after a warm-up
+ * round; the median of each, and their ratio.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -18,11 +19,11 @@ import { insertConnection, insertFeed } from '../../main/db/channels';
 import { startFeedServer, type RunningFeedServer } from '../../main/server/feedServer';
 import { createFeedSource } from '../../main/server/feedSource';
 import { createService, type Service } from '../../main/service';
-import type { BenchLine } from './run';
+import { alternate, median, medianRatio, type BenchLine } from './run';
 
 const CONNECTIONS = 4;
-const DURATION_MS = 2_000;
-const ROUNDS = 3;
+const DURATION_MS = 1_500;
+const ROUNDS = 5;
 
 /** A unit booked every few days for two years: a feed of about 150 events. */
 function seed(service: Service): string {
@@ -70,15 +71,6 @@ function load(port: number, urlPath: string, headers: Record<string, string>, ex
   });
 }
 
-/** Best of a few interleaved rounds for each server: what each can do, noise aside. */
-async function compare(ours: number, baseline: number, urlPath: string, headers: Record<string, string>, status: number) {
-  let best = { ours: 0, baseline: 0 };
-  for (let round = 0; round < ROUNDS; round++) {
-    best = { baseline: Math.max(best.baseline, await load(baseline, urlPath, headers, status)), ours: Math.max(best.ours, await load(ours, urlPath, headers, status)) };
-  }
-  return best;
-}
-
 async function fetchOnce(port: number, urlPath: string): Promise<{ body: Buffer; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     http
@@ -107,13 +99,28 @@ export default async function bench(): Promise<BenchLine[]> {
     const baselinePort = (baseline.address() as AddressInfo).port;
     const label = `bare node:http, same ${(body.length / 1024).toFixed(0)} KB`;
 
-    const full = await compare(cached.port, baselinePort, urlPath, {}, 200);
-    const notModified = await compare(cached.port, baselinePort, urlPath, { 'if-none-match': headers.etag! }, 304);
-    const uncached = await load(fresh.port, urlPath, {}, 200);
+    const ifNoneMatch = { 'if-none-match': headers.etag! };
+    const rps = await alternate(
+      {
+        bare200: () => load(baselinePort, urlPath, {}, 200),
+        ours200: () => load(cached.port, urlPath, {}, 200),
+        built200: () => load(fresh.port, urlPath, {}, 200),
+        bare304: () => load(baselinePort, urlPath, ifNoneMatch, 304),
+        ours304: () => load(cached.port, urlPath, ifNoneMatch, 304),
+      },
+      ROUNDS,
+    );
+    const bare200 = `${label} at ${median(rps.bare200).toFixed(0)} req/s`;
     return [
-      { name: `serve two-year feed 200 (${CONNECTIONS} clients)`, figure: full.ours, unit: 'req/s', ratio: full.ours / full.baseline, baseline: `${label} at ${full.baseline.toFixed(0)} req/s` },
-      { name: `serve two-year feed 304 (${CONNECTIONS} clients)`, figure: notModified.ours, unit: 'req/s', ratio: notModified.ours / notModified.baseline, baseline: `bare node:http 304 at ${notModified.baseline.toFixed(0)} req/s` },
-      { name: 'serve two-year feed built on every request', figure: uncached, unit: 'req/s', ratio: uncached / full.baseline, baseline: `${label} at ${full.baseline.toFixed(0)} req/s` },
+      { name: `serve two-year feed 200 (${CONNECTIONS} clients)`, figure: median(rps.ours200), unit: 'req/s', ratio: medianRatio(rps.ours200, rps.bare200), baseline: bare200 },
+      {
+        name: `serve two-year feed 304 (${CONNECTIONS} clients)`,
+        figure: median(rps.ours304),
+        unit: 'req/s',
+        ratio: medianRatio(rps.ours304, rps.bare304),
+        baseline: `bare node:http 304 at ${median(rps.bare304).toFixed(0)} req/s`,
+      },
+      { name: 'serve two-year feed built on every request', figure: median(rps.built200), unit: 'req/s', ratio: medianRatio(rps.built200, rps.bare200), baseline: bare200 },
     ];
   } finally {
     await Promise.all(servers.map((s) => s.close()));

@@ -36,7 +36,14 @@ export interface FeedSetup {
 }
 
 export function openFeed(setup: FeedSetup): FeedHarness {
-  const harness = openService();
+  return addFeed(openService(), setup);
+}
+
+/**
+ * Another unit, connection and feed on a service already open: property tests make one per
+ * run on the same database, since opening a service (migrations) costs more than the run.
+ */
+export function addFeed(harness: Harness, setup: FeedSetup): FeedHarness {
   const { service, clock } = harness;
   const unit = addUnit(service, { name: 'La Grange', stock: 1 });
   const channel = setup.channel ?? 'airbnb';
@@ -67,15 +74,4 @@ export function reservationTables(harness: Harness): Record<string, unknown[]> {
   return { reservations: all.reservations!, reservation_history: all.reservation_history!, feed_read_stays: all.feed_read_stays!, alerts: all.alerts! };
 }
 
-export type TestEvent = [uid: string, arrival: string, departure: string, summary?: string, ...extra: string[]];
-
-/** An Airbnb-shaped calendar of all-day events (arrival and departure as YYYY-MM-DD). */
-export function calendar(events: TestEvent[]): string {
-  const basic = (night: string) => night.replace(/-/g, '');
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Airbnb Inc//Hosting Calendar 1.0//EN', 'CALSCALE:GREGORIAN'];
-  for (const [uid, arrival, departure, summary = 'Reserved', ...extra] of events) {
-    lines.push('BEGIN:VEVENT', 'DTSTAMP:20260501T080000Z', `DTSTART;VALUE=DATE:${basic(arrival)}`, `DTEND;VALUE=DATE:${basic(departure)}`, `SUMMARY:${summary}`, `UID:${uid}`, ...extra, 'END:VEVENT');
-  }
-  lines.push('END:VCALENDAR');
-  return `${lines.join('\r\n')}\r\n`;
-}
+export { calendar, type TestEvent } from './calendarText';

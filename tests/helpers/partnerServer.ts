@@ -110,12 +110,52 @@ export function silent(): Reply {
   return () => {};
 }
 
-/** Headers at once, then one small chunk every `everyMs`, forever. */
-export function drip(everyMs: number): Reply {
+/** Headers at once, then one small chunk (a line, or e.g. a single byte) every `everyMs`, forever. */
+export function drip(everyMs: number, chunk = 'X-PADDING:drip\r\n'): Reply {
   return (req, res) => {
     res.writeHead(200, { 'content-type': 'text/calendar' });
     res.write('BEGIN:VCALENDAR\r\n');
-    const timer = setInterval(() => res.write('X-PADDING:drip\r\n'), everyMs);
+    const timer = setInterval(() => res.write(chunk), everyMs);
     req.socket.on('close', () => clearInterval(timer));
+  };
+}
+
+/** Headers and the first line at once, then nothing: the body never comes. */
+export function stall(): Reply {
+  return (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/calendar' });
+    res.write('BEGIN:VCALENDAR\r\n');
+  };
+}
+
+/** Bytes written straight to the socket (none: before any header), then a TCP reset (RST), not a clean close. */
+export function reset(bytes: string = ''): Reply {
+  return (req) => {
+    if (!bytes) return void req.socket.resetAndDestroy();
+    req.socket.write(bytes, () => req.socket.resetAndDestroy());
+  };
+}
+
+export interface HeldReply {
+  reply: Reply;
+  /** Resolves when the request has come in (and is being held). */
+  arrived: Promise<void>;
+  /** Lets the held request get its reply. */
+  release(): void;
+}
+
+/** A reply kept waiting until the test releases it: the read stays open while the test acts. */
+export function held(reply: Reply): HeldReply {
+  let arrive!: () => void;
+  let release!: () => void;
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return {
+    arrived,
+    release,
+    reply: (req, res) => {
+      arrive();
+      void released.then(() => reply(req, res));
+    },
   };
 }

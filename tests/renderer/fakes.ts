@@ -109,6 +109,9 @@ export function pageApi(schedule: Partial<FakeSchedule> & { property?: Property 
     'feeds:list': async () => [],
     'connections:list': async () => [],
     'settings:getFeedServer': async () => ({ host: '127.0.0.1', port: 4780, publicBaseUrl: null, linkBase: 'http://127.0.0.1:4780', linksLocalOnly: true }),
+    // The channels page's Alma Heritage block: eligible, not opened.
+    'alma:eligibility': async () => ({ eligible: true, reasons: [] }),
+    'alma:get': async () => null,
     ...calls,
   });
 }

@@ -6,6 +6,8 @@ import type Database from 'better-sqlite3';
 import { initialSchema } from './001_initial';
 import { feedReads } from './002_feed_reads';
 import { syncRunsFailures } from './003_sync_runs_failures';
+import { apiChannels } from './004_api_channels';
+import { payoutMonthIndex } from './005_payout_month_index';
 
 export interface Migration {
   version: number;
@@ -13,4 +15,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, feedReads, syncRunsFailures];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, feedReads, syncRunsFailures, apiChannels, payoutMonthIndex];

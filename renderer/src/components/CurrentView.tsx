@@ -1,6 +1,7 @@
 import type { Route } from '../routes';
 import { AlertsPage } from './alerts/AlertsPage';
 import { ChannelsPage } from './channels/ChannelsPage';
+import { PayoutsPage } from './payouts/PayoutsPage';
 import { PlanningPage } from './planning/PlanningPage';
 import { BookingPage } from './reservations/BookingPage';
 import { ReservationFilePage } from './reservations/ReservationFilePage';
@@ -24,6 +25,8 @@ export function CurrentView({ route }: { route: Route }) {
       return <ChannelsPage />;
     case 'alerts':
       return <AlertsPage />;
+    case 'payouts':
+      return <PayoutsPage />;
     case 'settings':
       return <SettingsPage />;
   }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatRoute, sectionOf, type View } from '../routes';
 import { useSlice } from '../store/StoreContext';
 
-const ENTRIES: View[] = ['planning', 'reservations', 'channels', 'alerts', 'settings'];
+const ENTRIES: View[] = ['planning', 'reservations', 'channels', 'payouts', 'alerts', 'settings'];
 
 /** The main views; the current one is marked for screen readers too. */
 export function Nav() {

@@ -4,11 +4,13 @@
  */
 import type { Api } from '../../../shared/api';
 import { createAlertsStore, type AlertsStore } from './alertsStore';
+import { createAlmaStore, type AlmaStore } from './almaStore';
 import { createAppStore, type ApiEventSource, type AppStore } from './appStore';
 import { createBookingStore, type BookingStore } from './bookingStore';
 import { createConnectionsStore, type ConnectionsStore } from './connectionsStore';
 import { createFileStore, type FileStore } from './fileStore';
 import { createNavStore, type NavStore } from './navStore';
+import { createPayoutsStore, type PayoutsStore } from './payoutsStore';
 import { createReservationsStore, type ReservationsStore, type SaveFile } from './reservationsStore';
 import { createScheduleStore, type ScheduleStore } from './scheduleStore';
 import { createSelectionStore, type SelectionStore } from './selectionStore';
@@ -28,6 +30,9 @@ export interface Stores {
   settings: SettingsStore;
   /** The list at start (cards, files' sources); presets when a wizard opens. */
   connections: ConnectionsStore;
+  payouts: PayoutsStore;
+  /** Alma Heritage's set-up and sync, read when its block first shows. */
+  alma: AlmaStore;
   /** Loads what every view needs and follows pushed events; returns the function that stops. */
   start(): () => void;
 }
@@ -66,11 +71,13 @@ export function createStores(api: Api, events: ApiEventSource, options: StoreOpt
     sync: createSyncStore(api, events, app),
     settings: createSettingsStore(api, app),
     connections: createConnectionsStore(api, events, app),
+    payouts: createPayoutsStore(api, events, app),
+    alma: createAlmaStore(api, events),
   };
   return {
     ...stores,
     start() {
-      const stops = [app, nav, schedule, stores.reservations, stores.file, stores.alerts, stores.sync, stores.connections].map((store) => store.getState().start());
+      const stops = [app, nav, schedule, stores.reservations, stores.file, stores.alerts, stores.sync, stores.connections, stores.payouts, stores.alma].map((store) => store.getState().start());
       return () => stops.forEach((stop) => stop());
     },
   };

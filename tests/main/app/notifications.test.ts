@@ -26,6 +26,13 @@ const ALERTS: Record<Alert['kind'], Alert> = {
   suspiciousFeed: alert('suspiciousFeed', { unit: 'La Grange', channel: 'Airbnb', lost: 5, of: 6 }, { reservationIds: [] }),
   feedFailing: alert('feedFailing', { unit: 'La Grange', channel: 'Airbnb', since: '2026-07-01T04:00:00.000Z', reason: 'feeds.problem.timeout' }, { reservationIds: [] }),
   partnerRefused: alert('partnerRefused', { unit: 'La Grange', channel: 'Airbnb', status: 403 }, { reservationIds: [] }),
+  partnerModification: alert('partnerModification', { ...stay, channel: 'Alma Heritage', number: 'AH-R-10042', newArrival: '2026-07-11', newDeparture: '2026-07-14' }),
+  unmappedRoom: alert('unmappedRoom', { channel: 'Alma Heritage', number: 'AH-R-10042', roomCode: 'CH-ROSE' }, { reservationIds: [] }),
+  partnerError: alert('partnerError', { channel: 'Alma Heritage', code: '402', text: 'Invalid room type' }, { reservationIds: [] }),
+  partnerCredentials: alert('partnerCredentials', { channel: 'Alma Heritage', code: '497', text: 'Authorisation error' }, { reservationIds: [] }),
+  partnerUnreachable: alert('partnerUnreachable', { channel: 'Alma Heritage', since: '2026-07-01' }, { reservationIds: [] }),
+  partnerEventRejected: alert('partnerEventRejected', { channel: 'Alma Heritage', number: 'AH-R-10042', reasonKey: 'alma.errors.reservation.badDates' }, { reservationIds: [] }),
+  partnerReopened: alert('partnerReopened', { ...stay, channel: 'Alma Heritage', number: 'AH-R-10042', was: 'refused' }),
 };
 
 describe('what a notification says and where it leads', () => {
@@ -38,6 +45,13 @@ describe('what a notification says and where it leads', () => {
       suspiciousFeed: { target: 'channel', id: 7 },
       feedFailing: { target: 'channel', id: 7 },
       partnerRefused: { target: 'channel', id: 7 },
+      partnerModification: { target: 'reservation', id: 42 },
+      unmappedRoom: { target: 'channel', id: 7 },
+      partnerError: { target: 'channel', id: 7 },
+      partnerCredentials: { target: 'channel', id: 7 },
+      partnerUnreachable: { target: 'channel', id: 7 },
+      partnerEventRejected: { target: 'channel', id: 7 },
+      partnerReopened: { target: 'reservation', id: 42 },
     };
     for (const [kind, to] of Object.entries(expected)) expect(navigationFor(ALERTS[kind as Alert['kind']]), kind).toEqual(to);
     // Nothing specific to open: the alerts page.
@@ -54,6 +68,9 @@ describe('what a notification says and where it leads', () => {
     expect(said.suspiciousFeed!.body).toContain('5 of 6 stays vanished');
     expect(said.feedFailing!.body).toMatch(/^The calendar for La Grange has not been read since \d\d:\d\d/);
     expect(said.partnerRefused).toMatchObject({ title: 'Airbnb refuses the calendar', body: expect.stringContaining('HTTP 403') });
+    expect(said.partnerModification).toMatchObject({ title: 'Change from Alma Heritage: La Grange', body: expect.stringContaining('AH-R-10042') });
+    expect(said.partnerCredentials!.title).toBe('Alma Heritage refuses the connection details');
+    expect(said.partnerError!.body).toBe('Code 402: Invalid room type');
     for (const notice of Object.values(said)) expect(`${notice.title} ${notice.body}`).not.toMatch(/\{\{|desktop\.|undefined/);
   });
 

@@ -64,6 +64,16 @@ describe('importing a feed', () => {
     expect(reservationTables(harness)).toEqual(before);
   });
 
+  it('keeps the new validators of a byte-identical body, and replays them on the next read', async () => {
+    const body = calendar([A]);
+    const { partner, harness } = await feedWith(ics(body, { etag: '"v1"' }), ics(body, { etag: '"v2"', 'last-modified': 'Sat, 02 May 2026 08:00:00 GMT' }), status(304));
+    await harness.runImport();
+    expect(await harness.runImport()).toMatchObject({ outcome: 'unchanged', httpStatus: 200 });
+    expect(harness.feedRow()).toMatchObject({ etag: '"v2"', last_modified: 'Sat, 02 May 2026 08:00:00 GMT', last_good_body: Buffer.from(body) });
+    expect(await harness.runImport()).toMatchObject({ outcome: 'unchanged', httpStatus: 304 });
+    expect(partner.requests[2]!.headers['if-none-match']!.toString()).toBe('"v2"');
+  });
+
   it('creates a new booking on a later read, announces it, and raises the overbooking it causes', async () => {
     const { harness } = await feedWith(ics(calendar([A])), ics(calendar([A, B])));
     await harness.runImport();

@@ -233,6 +233,29 @@ describe('reconcile: stays gone from the feed', () => {
     ]);
   });
 
+  it('frees nothing on a damaged read: a stay missing, shorter or cancelled keeps the last good read; a longer or a new one is applied', () => {
+    const shorter = { ...B, departure: '2026-07-22' };
+    const cancelled = { ...C, status: 'cancelled' as const };
+    const longer = { ...D, departure: '2026-08-14' };
+    const E = stay('e@airbnb.com', '2026-09-01', '2026-09-03');
+    const result = plan({ previous: readOf([A, B, C, D]), files: filesOf([A, B, C, D]), current: [shorter, cancelled, longer, E], damaged: true });
+    expect(result.cancels).toEqual([]);
+    expect(result.updates).toEqual([{ id: 4, changes: { arrival: '2026-08-10', departure: '2026-08-14' } }]);
+    expect(result.creates.map((c) => c.externalId)).toEqual(['e@airbnb.com']);
+    // What the damaged read would have freed stays as the last good read said, for the next clean read to judge.
+    expect(result.nextRead.filter((r) => r.key !== 'e@airbnb.com').map((r) => [r.key, r.arrival, r.departure, r.status])).toEqual(
+      expect.arrayContaining([
+        ['a@airbnb.com', '2026-07-10', '2026-07-13', 'confirmed'],
+        ['b@airbnb.com', '2026-07-20', '2026-07-25', 'confirmed'],
+        ['c@airbnb.com', '2026-08-01', '2026-08-04', 'confirmed'],
+        ['d@airbnb.com', '2026-08-10', '2026-08-14', 'confirmed'],
+      ]),
+    );
+    // The same read, clean, applies all of it.
+    const clean = plan({ previous: readOf([A, B, C, D]), files: filesOf([A, B, C, D]), current: [shorter, cancelled, longer, E] });
+    expect(clean.cancels.sort()).toEqual([1, 3]);
+  });
+
   it('whatever vanishes, never cancels a departed stay, and never cancels anything in a suspicious read or for a partner without cancellations', () => {
     const nights = fc.record({ start: fc.integer({ min: -30, max: 60 }), length: fc.integer({ min: 1, max: 10 }) });
     fc.assert(

@@ -18,7 +18,7 @@ describe('the language switch', () => {
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Planning', 'Reservations', 'Channels', 'Alerts', 'Settings']);
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Planning', 'Reservations', 'Channels', 'Payouts', 'Alerts', 'Settings']);
     expect(grid).toHaveTextContent('July 2026');
     expect(screen.getByRole('button', { name: /^Camille Martin, Direct, Thu 9 Jul to Sat 11 Jul \(2 nights\), on request/ })).toBeInTheDocument();
     expect(plainSpaces(grid.textContent)).toContain('€85.50');

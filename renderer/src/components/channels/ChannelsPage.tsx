@@ -4,6 +4,7 @@ import type { Channel } from '../../../../shared/domain';
 import type { ConnectionSyncStatus } from '../../../../shared/sync';
 import { useFormatters } from '../../format';
 import { useSlice, useStores } from '../../store/StoreContext';
+import { AlmaBlock } from './alma/AlmaBlock';
 import { ConnectionCard } from './ConnectionCard';
 import { ChannelWizard } from './wizard/ChannelWizard';
 
@@ -19,12 +20,14 @@ export function ChannelsPage() {
   const loaded = useSlice('sync', (state) => state.loaded);
   const listed = useSlice('connections', (state) => state.listed);
   const list = useSlice('connections', (state) => state.connections);
+  const almaOpen = useSlice('alma', (state) => state.view !== null);
   const statuses = new Map((status?.connections ?? []).map((c) => [c.connectionId, c]));
-  // Every connection not removed, send-only ones too, joined with what the loop says of it;
+  // Every iCal connection not removed, send-only ones too, joined with what the loop says of it
+  // (Alma Heritage, an API channel, has its own block below);
   // before the list is read (or with a main process without it), the loop's own list.
   const cards: { connection: ConnectionWithFeeds; status?: ConnectionSyncStatus }[] = listed
-    ? list.filter((c) => c.status !== 'removed').map((connection) => ({ connection, status: statuses.get(connection.id) }))
-    : [...statuses.values()].map((s) => ({ connection: fromStatus(s), status: s }));
+    ? list.filter((c) => c.status !== 'removed' && c.kind !== 'api').map((connection) => ({ connection, status: statuses.get(connection.id) }))
+    : [...statuses.values()].filter((s) => s.channel !== 'alma_heritage').map((s) => ({ connection: fromStatus(s), status: s }));
 
   return (
     <section aria-labelledby="channels-heading">
@@ -44,12 +47,13 @@ export function ChannelsPage() {
       {!available && <p className="notice">{t('app.channels.unavailable')}</p>}
       {status?.paused && <p className="notice">{t('app.channels.pausedNotice')}</p>}
       {status?.lastRoundAt && <p className="list-note">{t('app.channels.lastRound', { time: instant(status.lastRoundAt) })}</p>}
-      {loaded && cards.length === 0 && <p>{t('app.channels.empty')}</p>}
+      {loaded && cards.length === 0 && !almaOpen && <p>{t('app.channels.empty')}</p>}
       <div className="connections">
         {cards.map(({ connection, status: own }) => (
           <ConnectionCard key={connection.id} connection={connection} status={own} links={links.filter((l) => l.connectionId === connection.id)} />
         ))}
       </div>
+      <AlmaBlock />
       <section className="wizards" aria-labelledby="wizards-heading">
         <h3 id="wizards-heading">{t('app.channels.add.heading')}</h3>
         <ChannelWizard />

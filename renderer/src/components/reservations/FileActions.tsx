@@ -2,16 +2,22 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { holdsStock, type Reservation } from '../../../../shared/domain';
 import { useSlice, useStores } from '../../store/StoreContext';
+import { useIsAlmaFile } from '../channels/alma/useAlmaFile';
 
 type Asking = 'refuse' | 'cancel' | null;
 
-/** Confirm or refuse a booking on request; edit or cancel a stay. Refusing and cancelling ask first. */
+/**
+ * Confirm or refuse a booking on request; edit or cancel a stay. Refusing and cancelling ask first.
+ * An Alma Heritage file says its answer goes back to Alma Heritage, and its cancellation is one
+ * the owner received by e-mail and records here.
+ */
 export function FileActions({ file }: { file: Reservation }) {
   const { t } = useTranslation();
   const stores = useStores();
   const busy = useSlice('file', (state) => state.busy);
   const [asking, setAsking] = useState<Asking>(null);
   const [reason, setReason] = useState('');
+  const alma = useIsAlmaFile(file);
 
   async function decide(run: () => Promise<boolean>) {
     if (await run()) {
@@ -41,9 +47,10 @@ export function FileActions({ file }: { file: Reservation }) {
           {t('app.file.actions.edit')}
         </a>
         <button type="button" disabled={busy} aria-expanded={asking === 'cancel'} onClick={() => setAsking(asking === 'cancel' ? null : 'cancel')}>
-          {t('app.file.actions.cancel')}
+          {alma ? t('alma.file.recordCancellation') : t('app.file.actions.cancel')}
         </button>
       </div>
+      {pending && alma && <p className="list-note">{t('alma.file.answerSent')}</p>}
       {asking && (
         <form
           className="decision"
@@ -52,12 +59,12 @@ export function FileActions({ file }: { file: Reservation }) {
             void decide(() => (asking === 'refuse' ? stores.file.getState().refuse(reason) : stores.file.getState().cancel(reason)));
           }}
         >
-          <p>{t(asking === 'refuse' ? 'app.file.actions.refuseQuestion' : 'app.file.actions.cancelQuestion')}</p>
+          <p>{asking === 'refuse' ? t('app.file.actions.refuseQuestion') : alma ? t('alma.file.cancelQuestion') : t('app.file.actions.cancelQuestion')}</p>
           <label htmlFor="decision-reason">{t('app.file.actions.reason')}</label>
           <textarea id="decision-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
           <div className="button-row">
             <button type="submit" className="danger" disabled={busy}>
-              {t(asking === 'refuse' ? 'app.file.actions.refuseConfirm' : 'app.file.actions.cancelConfirm')}
+              {asking === 'refuse' ? t('app.file.actions.refuseConfirm') : alma ? t('alma.file.cancelConfirm') : t('app.file.actions.cancelConfirm')}
             </button>
             <button type="button" onClick={() => setAsking(null)}>
               {t('app.common.back')}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { holdsStock, type Reservation, type StoredFlag } from '../../../../shared/domain';
 import { useSlice, useStores } from '../../store/StoreContext';
+import { useIsAlmaFile } from '../channels/alma/useAlmaFile';
 
 /** What each stored flag lets the owner do about it: keep the stay as it is, or cancel it. */
 const CANCELLABLE: Record<StoredFlag, boolean> = { goneFromFeed: true, changedByPartner: false, suspiciousFeed: true };
@@ -10,14 +11,16 @@ export function FileFlags({ file }: { file: Reservation }) {
   const { t } = useTranslation();
   const stores = useStores();
   const busy = useSlice('file', (state) => state.busy);
+  const alma = useIsAlmaFile(file);
   if (file.flags.length === 0) return null;
 
   return (
     <div className="file-flags">
       {file.flags.map((flag) => (
         <section key={flag} className={`attention attention--${flag}`} aria-labelledby={`flag-${flag}`}>
-          <h3 id={`flag-${flag}`}>{t(`app.flags.${flag}.title`)}</h3>
-          <p>{t(`app.flags.${flag}.body`)}</p>
+          {/* Alma Heritage supports no modifications: the owner settles it with them (docs/alma-protocol.md). */}
+          <h3 id={`flag-${flag}`}>{alma && flag === 'changedByPartner' ? t('alma.file.changedTitle') : t(`app.flags.${flag}.title`)}</h3>
+          <p>{alma && flag === 'changedByPartner' ? t('alma.file.changedBody') : t(`app.flags.${flag}.body`)}</p>
           {flag === 'overbooked' ? (
             <a href="#/planning">{t('app.flags.overbooked.action')}</a>
           ) : (
