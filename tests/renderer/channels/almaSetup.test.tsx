@@ -94,6 +94,19 @@ describe('the set-up wizard', () => {
     }
   });
 
+  it('shows the partner’s facts on the contract step, with the commission set for this connection', async () => {
+    const view = almaView({ ...DETAILS, stage: 'contract', passwordSaved: true, passwordProtection: 'os', commissionBasisPoints: 1450 });
+    channelsPage({ 'alma:get': async () => view });
+    const section = await block();
+    const contract = within(section).getByRole('region', { name: 'Contrat' });
+    const text = (contract.textContent ?? '').replace(/\s+/g, ' ');
+    expect(text).toContain('Alma Heritage applique une commission de 14,5 % sur les ventes réalisées.');
+    expect(text).toContain('la totalité du séjour (100 %)');
+    expect(text).toContain('à la fin du mois du jour de départ du client');
+    expect(text).toContain('sont les vôtres, celles configurées dans Pigeonnier');
+    expect(text).toContain('Les modifications de séjour ne sont pas prises en charge');
+  });
+
   it('lists what is missing beside a disabled activate button, and activates once all is there', async () => {
     let current = almaView({ ...DETAILS, stage: 'contract', passwordSaved: true, passwordProtection: 'os' });
     const confirm = vi.fn(async () => (current = { ...current, stage: 'mapping', contractConfirmedAt: '2026-07-08T08:00:00.000Z' }));

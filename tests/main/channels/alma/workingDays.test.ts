@@ -89,6 +89,12 @@ describe('the date by which Alma Heritage’s e-mail should arrive', () => {
     expect(almaAnswerDueBy(at('2027-08-12'))).toBe('2027-08-23'); // Thu → Fri 13 (1) … Mon 23 (7)
   });
 
+  it('skips 15 August 2028, a Tuesday', () => {
+    expect(weekday('2028-08-15')).toBe(2);
+    // Mon 14 → [Tue 15], Wed 16 (1), Thu 17 (2), Fri 18 (3), Mon 21 (4), Tue 22 (5), Wed 23 (6), Thu 24 (7)
+    expect(almaAnswerDueBy(at('2028-08-14'))).toBe('2028-08-24');
+  });
+
   it('a request on a holiday counts from the next working day', () => {
     expect(almaAnswerDueBy(at('2026-07-14'))).toBe('2026-07-23'); // Tue 14 Jul → Wed 15 (1) … Thu 23 (7)
   });
