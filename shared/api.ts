@@ -194,6 +194,8 @@ export interface ApiEvents {
   'connections:changed': Record<string, never>;
   'connections:linkChecked': LinkCheckResult;
   'alma:credentialsChecked': { checkId: string; ok: boolean; problem: AlmaMessage | null };
+  /** Page only, from its event stream: it reconnected after a drop, so what was pushed meanwhile was missed; read everything shown again. */
+  'app:resync': Record<string, never>;
 }
 export type ApiEventName = keyof ApiEvents;
 /** From shared/apiNames.ts; the type below fails to compile if the list and ApiEvents differ. */

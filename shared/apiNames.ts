@@ -71,6 +71,7 @@ export const API_EVENT_NAMES = [
   'connections:changed',
   'connections:linkChecked',
   'alma:credentialsChecked',
+  'app:resync',
 ] as const;
 
 export type ApiCallNameListed = (typeof API_CALL_NAMES)[number];

@@ -222,6 +222,8 @@ export const ALERT_KINDS = [
   'unmappedRoom',
   'partnerError',
   'partnerCredentials',
+  // Credentials refused while a removed channel still owed its close-outs: the owner closes the rooms by hand.
+  'partnerCredentialsRemoved',
   'partnerUnreachable',
   'partnerEventRejected',
   // The partner confirmed a stay refused or cancelled here (the answers crossed): reopened.

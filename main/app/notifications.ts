@@ -71,6 +71,7 @@ export function describeAlert(alert: Alert, t: Translate, language: Language, no
     case 'unmappedRoom':
     case 'partnerError':
     case 'partnerCredentials':
+    case 'partnerCredentialsRemoved':
     case 'partnerUnreachable':
     case 'partnerEventRejected':
     case 'partnerReopened':

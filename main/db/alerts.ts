@@ -59,3 +59,12 @@ export function dismissAlert(db: Db, id: number, now: Date): Alert | null {
     .get(now.toISOString(), id) as AlertRow | undefined;
   return row ? rowToAlert(row) : null;
 }
+
+/**
+ * Dismisses the open alerts of these situations (their dedupe keys), for when the owner has
+ * settled them elsewhere (a room mapped); returns those dismissed.
+ */
+export function dismissOpenAlerts(db: Db, dedupeKeys: readonly string[], now: Date): Alert[] {
+  const statement = prepared(db, 'UPDATE alerts SET dismissed_at = ? WHERE dedupe_key = ? AND dismissed_at IS NULL RETURNING *');
+  return dedupeKeys.flatMap((key) => (statement.all(now.toISOString(), key) as AlertRow[]).map(rowToAlert));
+}

@@ -19,17 +19,22 @@ export interface FeedHealthRow {
   lastFailureAt: string | null;
 }
 
-export function listFeedHealth(db: Db): FeedHealthRow[] {
-  return prepared(
-    db,
-    `SELECT f.id AS feedId, c.id AS connectionId, c.channel, c.name AS connectionName, c.status AS connectionStatus,
+const FEED_HEALTH = `SELECT f.id AS feedId, c.id AS connectionId, c.channel, c.name AS connectionName, c.status AS connectionStatus,
             f.health, f.last_error AS lastError, f.last_success_at AS lastSuccessAt, f.failing_since AS failingSince,
             f.next_due_at AS nextDueAt,
             (SELECT max(r.started_at) FROM sync_runs r WHERE r.feed_id = f.id AND r.outcome IN ('failed', 'rejected')) AS lastFailureAt
      FROM feeds f JOIN channel_connections c ON c.id = f.connection_id
-     WHERE f.import_url IS NOT NULL AND c.status <> 'removed'
-     ORDER BY c.id, f.id`,
-  ).all() as FeedHealthRow[];
+     WHERE f.import_url IS NOT NULL AND c.status <> 'removed'`;
+const ALL_FEEDS_HEALTH = `${FEED_HEALTH} ORDER BY c.id, f.id`;
+const ONE_FEED_HEALTH = `${FEED_HEALTH} AND f.id = ?`;
+
+export function listFeedHealth(db: Db): FeedHealthRow[] {
+  return prepared(db, ALL_FEEDS_HEALTH).all() as FeedHealthRow[];
+}
+
+/** One feed's row (the loop refreshes only the feed it has just read); undefined once it is gone. */
+export function readFeedHealth(db: Db, feedId: number): FeedHealthRow | undefined {
+  return prepared(db, ONE_FEED_HEALTH).get(feedId) as FeedHealthRow | undefined;
 }
 
 /** An open overbooking or suspicious-feed alert: the owner must decide something. */

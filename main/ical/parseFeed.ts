@@ -28,7 +28,45 @@ export function parseEvents(text: string): VEvent[] | { problem: FeedProblem } {
  */
 const NODE_ICAL_LINE = /^(?:-|[0-9A-Za-z_])+(?:;(?:-|[0-9A-Za-z_])+=(?:"[^"]*"|[^":;]+))*:.*$/u;
 
+/**
+ * The common line, checked by char codes: `NAME[;PARAM=value…]:value` with no quote before the
+ * first colon and no line separator after it. Such a line always matches NODE_ICAL_LINE (and the
+ * TZID quote removal leaves it as it is), so the regex is only run on the others.
+ */
+function plainlyRead(line: string): boolean {
+  const n = line.length;
+  let i = 0;
+  for (;;) {
+    // A name (the property's, then each parameter's): [-0-9A-Za-z_]+.
+    const start = i;
+    for (; i < n; i++) {
+      const c = line.charCodeAt(i);
+      if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x5f)) break;
+    }
+    if (i === start || i === n) return false;
+    if (start > 0) {
+      // A parameter: '=' then an unquoted value [^":;]+.
+      if (line.charCodeAt(i) !== 0x3d) return false;
+      const valueStart = ++i;
+      for (; i < n; i++) {
+        const c = line.charCodeAt(i);
+        if (c === 0x22 || c === 0x3a || c === 0x3b) break;
+      }
+      if (i === valueStart || i === n || line.charCodeAt(i) === 0x22) return false;
+    }
+    const c = line.charCodeAt(i++);
+    if (c === 0x3a) break; // ':'
+    if (c !== 0x3b) return false; // ';' starts a parameter
+  }
+  for (; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return false;
+  }
+  return true;
+}
+
 export function nodeIcalReads(line: string): boolean {
+  if (plainlyRead(line)) return true;
   return NODE_ICAL_LINE.test(line.includes('TZID=') && !line.includes('"(') ? line.replaceAll('"', '') : line);
 }
 

@@ -128,22 +128,23 @@ export function prepareFeed(text: string, lines: string[], timeZone: string): Pr
       lines[at] = line;
       modified = true;
     }
+    let component = '';
     if (name === 'BEGIN' || name === 'END') {
-      const component = valueOf(line).trim().toUpperCase();
-      if (line !== `${name}:${component}`) {
+      const value = valueOf(line);
+      component = value.trim().toUpperCase();
+      // The usual "BEGIN:VEVENT" is left as it is without building its canonical form to compare.
+      if (line.charCodeAt(name.length) !== 0x3a || value !== component) {
         lines[at] = `${name}:${component}`;
         modified = true;
       }
     }
     if (name === 'BEGIN') {
-      const component = valueOf(line).trim().toUpperCase();
       stack.push(component);
       if (component === 'VEVENT' && stack.length === 2) event = newBlock(at);
       else if (component === 'VTIMEZONE') zoneStart = at;
       continue;
     }
     if (name === 'END') {
-      const component = valueOf(line).trim().toUpperCase();
       const open = stack.pop();
       if (open !== component) return { problem: problem('unbalanced', { component: open ?? component }) };
       if (component === 'VEVENT' && event) {

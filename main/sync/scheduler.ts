@@ -8,7 +8,7 @@
 import type { ApiEventMessage } from '../../shared/api';
 import type { SyncStatus } from '../../shared/sync';
 import type { Db } from '../db/connection';
-import { hasOpenConflict, listFeedHealth } from '../db/syncHealth';
+import { hasOpenConflict, listFeedHealth, readFeedHealth, type FeedHealthRow } from '../db/syncHealth';
 import { pruneSyncRuns } from '../db/syncRuns';
 import { listPollableFeeds, readSyncSettings, setNextDue, writeSyncSettings } from '../db/syncSchedule';
 import type { Clock, TimerHandle } from './clock';
@@ -79,16 +79,39 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let progress = { done: 0, total: 0 };
   let lastStatusJson = '';
   let lastPrunedAt = Number.NEGATIVE_INFINITY;
+  /**
+   * Every feed's stored health as last read whole. Within a round, the end of each read refreshes
+   * only that feed's row: rereading all of them after every read made a round cost the square of
+   * the feed count (tests/bench/round.bench.ts). Any other status (the page's, the round's end,
+   * pause, resume) reads them all again.
+   */
+  let healthRows: FeedHealthRow[] = [];
 
   const now = () => deps.clock.now().getTime();
 
-  function status(): SyncStatus {
+  function statusOf(rows: FeedHealthRow[]): SyncStatus {
     const nextDue = new Map([...feeds].map(([id, state]) => [id, state.nextDue]));
-    return buildSyncStatus(listFeedHealth(deps.db), hasOpenConflict(deps.db), { paused, running: new Set(running.keys()), nextDue, lastRoundAt });
+    return buildSyncStatus(rows, hasOpenConflict(deps.db), { paused, running: new Set(running.keys()), nextDue, lastRoundAt });
   }
 
-  function publishStatus(): void {
-    const current = status();
+  function status(): SyncStatus {
+    healthRows = listFeedHealth(deps.db);
+    return statusOf(healthRows);
+  }
+
+  /** After a read while others still run: the cached rows, with the feed just read fresh. */
+  function statusAfterRead(feedId: number): SyncStatus {
+    const fresh = readFeedHealth(deps.db, feedId);
+    const at = healthRows.findIndex((row) => row.feedId === feedId);
+    if (at >= 0 && fresh) healthRows[at] = fresh;
+    else if (at >= 0) healthRows.splice(at, 1);
+    // A feed the cache does not hold (added since): read them all, in their order.
+    else if (fresh) return status();
+    return statusOf(healthRows);
+  }
+
+  function publishStatus(afterReadOf?: number): void {
+    const current = afterReadOf !== undefined && running.size > 0 ? statusAfterRead(afterReadOf) : status();
     const json = JSON.stringify(current);
     if (json === lastStatusJson) return;
     lastStatusJson = json;
@@ -190,7 +213,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         progress.done += 1;
         deps.publish({ event: 'sync:progress', payload: { ...progress } });
         if (running.size === 0) roundEnded();
-        publishStatus();
+        publishStatus(feedId);
         arm();
       });
       running.set(feedId, promise);

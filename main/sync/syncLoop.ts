@@ -4,6 +4,7 @@
  * command all start it here.
  */
 import type { ApiEventName } from '../../shared/api';
+import type { SyncStatus } from '../../shared/sync';
 import { createAlmaClient } from '../channels/alma/client';
 import type { Service } from '../service';
 import { createApiLoop } from './alma/apiLoop';
@@ -36,10 +37,11 @@ export function createSyncLoop(service: Service, options: SyncLoopOptions = {}):
   const fetcher = createFeedFetcher(options.fetch, () => clock.now());
   let lastStatusJson = '';
   // Both loops report through here: the page sees the calendars and the API connections as one status.
-  const status = () =>
-    withApiConnections(scheduler.status(), listApiConnectionHealth(service.db, service.secrets, { running: apiLoop.running(), nextDue: apiLoop.nextDue }));
-  const publishStatus = () => {
-    const current = status();
+  // `feeds`: the calendars' part when the scheduler has just built it (not built a second time).
+  const status = (feeds: SyncStatus = scheduler.status()) =>
+    withApiConnections(feeds, listApiConnectionHealth(service.db, service.secrets, { running: apiLoop.running(), nextDue: apiLoop.nextDue }));
+  const publishStatus = (feeds?: SyncStatus) => {
+    const current = status(feeds);
     const json = JSON.stringify(current);
     if (json === lastStatusJson) return;
     lastStatusJson = json;
@@ -49,7 +51,7 @@ export function createSyncLoop(service: Service, options: SyncLoopOptions = {}):
     db: service.db,
     clock,
     importFeed: (feedId) => importFeed({ db: service.db, now: () => clock.now(), fetchFeed: fetcher, emit: (m) => service.publish(m) }, feedId),
-    publish: (message) => (message.event === 'sync:status' ? publishStatus() : service.publish(message)),
+    publish: (message) => (message.event === 'sync:status' ? publishStatus(message.payload as SyncStatus) : service.publish(message)),
     random: options.random,
     maxConcurrent: options.maxConcurrent,
   });

@@ -36,7 +36,11 @@ function connectionState(rows: FeedHealthRow[], loop: LoopView): ConnectionSyncS
 
 export function buildSyncStatus(rows: FeedHealthRow[], openConflict: boolean, loop: LoopView): SyncStatus {
   const byConnection = new Map<number, FeedHealthRow[]>();
-  for (const row of rows) byConnection.set(row.connectionId, [...(byConnection.get(row.connectionId) ?? []), row]);
+  for (const row of rows) {
+    const feeds = byConnection.get(row.connectionId);
+    if (feeds) feeds.push(row);
+    else byConnection.set(row.connectionId, [row]);
+  }
 
   const connections: ConnectionSyncStatus[] = [...byConnection.values()].map((feeds) => {
     const failing = feeds.filter((f) => f.health === 'failing');

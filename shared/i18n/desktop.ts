@@ -46,6 +46,10 @@ export const desktopEn = {
     unmappedRoom: { title: 'Room not linked: {{channel}}', body: 'Booking {{number}} is for the room “{{roomCode}}”, linked to none of yours: link it and the booking comes in.' },
     partnerError: { title: 'Error from {{channel}}', body: 'Code {{code}}: {{text}}' },
     partnerCredentials: { title: '{{channel}} refuses the connection details', body: 'Nothing is sent or received until you enter the right ones.' },
+    partnerCredentialsRemoved: {
+      title: '{{channel}} still sells your rooms',
+      body: '{{channel}} refused the connection details, so Pigeonnier could not tell it to stop selling your rooms: close them in {{channel}}’s extranet or call its technical team at +33 6 71 93 90 08.',
+    },
     partnerUnreachable: { title: '{{channel}} does not answer', body: 'Your changes are waiting to go out; new bookings may not have arrived.' },
     partnerEventRejected: { title: 'Unreadable booking from {{channel}}', body: 'Booking {{number}} could not be read: check it in your {{channel}} extranet and record it by hand.' },
     partnerReopened: { title: '{{channel}} confirmed a refused booking', body: 'Booking {{number}} is confirmed again: the guest has paid and will come.' },
@@ -97,6 +101,10 @@ export const desktopFr: typeof desktopEn = {
     unmappedRoom: { title: 'Chambre non reliée : {{channel}}', body: 'La réservation {{number}} concerne la chambre « {{roomCode}} », reliée à aucune des vôtres : reliez-la et la réservation arrivera.' },
     partnerError: { title: 'Erreur de {{channel}}', body: 'Code {{code}} : {{text}}' },
     partnerCredentials: { title: '{{channel}} refuse les identifiants', body: 'Rien n’est envoyé ni reçu tant que vous n’avez pas saisi les bons.' },
+    partnerCredentialsRemoved: {
+      title: '{{channel}} vend encore vos chambres',
+      body: '{{channel}} a refusé les identifiants de connexion, Pigeonnier n’a donc pas pu lui demander d’arrêter de vendre vos chambres : fermez-les dans votre extranet {{channel}} ou appelez son équipe technique au +33 6 71 93 90 08.',
+    },
     partnerUnreachable: { title: '{{channel}} ne répond plus', body: 'Vos modifications attendent d’être envoyées ; de nouvelles réservations n’ont peut-être pas été reçues.' },
     partnerEventRejected: { title: 'Réservation illisible de {{channel}}', body: 'La réservation {{number}} n’a pas pu être lue : vérifiez-la dans votre extranet {{channel}} et saisissez-la à la main.' },
     partnerReopened: { title: '{{channel}} a confirmé une réservation refusée', body: 'La réservation {{number}} est de nouveau confirmée : le client a payé et viendra.' },

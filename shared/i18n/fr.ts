@@ -76,6 +76,8 @@ export const fr: MessageTree = {
     partnerError: '{{channel}} a refusé un message de Pigeonnier (code {{code}}) : {{text}}',
     partnerCredentials:
       '{{channel}} refuse les identifiants de connexion (code {{code}} : {{text}}). Rien n’est envoyé ni reçu tant que vous n’avez pas saisi le bon identifiant, le bon mot de passe et le bon code d’établissement.',
+    partnerCredentialsRemoved:
+      '{{channel}} a refusé les identifiants de connexion, Pigeonnier n’a donc pas pu lui demander d’arrêter de vendre vos chambres : fermez-les dans votre extranet {{channel}} ou appelez son équipe technique au +33 6 71 93 90 08.',
     partnerUnreachable: '{{channel}} ne répond plus depuis le {{since}} : vos modifications attendent d’être envoyées et de nouvelles réservations n’ont peut-être pas été reçues.',
     partnerEventRejected:
       '{{channel}} a envoyé la réservation {{number}} sous une forme que Pigeonnier ne sait pas lire, elle n’est donc pas enregistrée : vérifiez-la dans votre extranet {{channel}} et saisissez-la à la main.',
@@ -230,6 +232,7 @@ export const fr: MessageTree = {
         unmappedRoom: 'Chambre non reliée',
         partnerError: 'Erreur d’un partenaire',
         partnerCredentials: 'Identifiants refusés',
+        partnerCredentialsRemoved: 'Chambres encore en vente sur un canal retiré',
         partnerUnreachable: 'Un partenaire ne répond plus',
         partnerEventRejected: 'Réservation illisible',
         partnerReopened: 'Réservation confirmée par un partenaire',

@@ -23,7 +23,8 @@ export interface FailureContext {
   db: Db;
   now: Date;
   random: number;
-  connection: { id: number; name: string };
+  /** A removed connection's refusal is about the close-outs it still owed, not details to correct. */
+  connection: { id: number; name: string; status: string };
   /** The connection details in use (credentials.ts credentialsRevisionOf): a stop is about these. */
   credentialsRevision: number;
 }
@@ -71,7 +72,9 @@ export function recordFailure(ctx: FailureContext, failure: AlmaFailure, rowIds:
     const retryAt = (failures: number) => (stop || rowsOnly ? null : new Date(nextAfterFailure(now.getTime(), failures, partnerRetryAt, ctx.random)));
     const after = recordApiFailure(db, connection.id, error, retryAt, now);
     recordRowFailure(db, rowIds, JSON.stringify(error), (attempts) => new Date(nextAfterFailure(now.getTime(), attempts, partnerRetryAt, ctx.random)));
-    if (stop) alert('partnerCredentials', { code: words?.code ?? '', text: words?.text ?? '' }, `partnerCredentials:${connection.id}`);
+    // A removed channel cannot be given other details: the owner must close its rooms at the partner.
+    const refused = connection.status === 'removed' ? 'partnerCredentialsRemoved' : 'partnerCredentials';
+    if (stop) alert(refused, { code: words?.code ?? '', text: words?.text ?? '' }, `${refused}:${connection.id}`);
     else if (words) alert('partnerError', words, `partnerError:${connection.id}:${words.code}`);
     const since = Date.parse(after.failingSince ?? now.toISOString());
     if (!stop && !rowsOnly && now.getTime() - since >= FAILING_ALERT_AFTER_MS) {

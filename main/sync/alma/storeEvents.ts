@@ -24,7 +24,7 @@ import type { ApiRoomMapping } from '../../../shared/alma';
 import { holdsStock, type HistoryActor } from '../../../shared/domain';
 import { addDays, type Night } from '../../../shared/nights';
 import type { AlmaRejectedReservation, AlmaReservationEvent } from '../../channels/alma/messages';
-import { raiseAlert, type NewAlert } from '../../db/alerts';
+import { dismissOpenAlerts, raiseAlert, type NewAlert } from '../../db/alerts';
 import type { Db } from '../../db/connection';
 import { addHistory } from '../../db/history';
 import { dropDecisions, enqueueNights } from '../../db/outbox';
@@ -249,12 +249,15 @@ function announcements(frame: Frame): ApiEventMessage[] {
   return [...changes, ...frame.events];
 }
 
+/** One open alert per room code not mapped, however many bookings it holds. */
+const unmappedRoomKey = (connectionId: number, roomCode: string) => `unmappedRoom:${connectionId}:${roomCode}`;
+
 function alertUnmapped(frame: Frame, event: AlmaReservationEvent): void {
   alert(frame, {
     kind: 'unmappedRoom',
     reservationIds: [],
     params: { roomCode: event.roomCode, number: event.reservationNumber },
-    dedupeKey: `unmappedRoom:${frame.connection.id}:${event.roomCode}`,
+    dedupeKey: unmappedRoomKey(frame.connection.id, event.roomCode),
   });
 }
 
@@ -318,7 +321,8 @@ export function storeBatch(ctx: StoreContext, events: readonly AlmaReservationEv
 
 /**
  * The owner mapped these room codes: their held events are applied now, oldest first, in the
- * caller's transaction (the mapping's), so the files appear with the mapping or not at all.
+ * caller's transaction (the mapping's), so the files appear with the mapping or not at all, and
+ * the codes' open 'unmappedRoom' alerts are dismissed.
  * Returns what to announce once committed.
  */
 export function applyHeldEvents(ctx: StoreContext, roomCodes: readonly string[]): ApiEventMessage[] {
@@ -330,6 +334,9 @@ export function applyHeldEvents(ctx: StoreContext, roomCodes: readonly string[])
       if (applied !== null) resolveHeldEvent(ctx.db, held.id, applied);
     }
   }
+  // The room is linked now: its "link the room" alert is done with (a later booking for a code
+  // still not mapped raises its own again).
+  dismissOpenAlerts(ctx.db, roomCodes.map((code) => unmappedRoomKey(ctx.connection.id, code)), ctx.now);
   checkOverbookings(frame);
   return announcements(frame);
 }

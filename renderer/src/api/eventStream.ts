@@ -38,8 +38,11 @@ export function followEventStream(options: EventStreamOptions): (listener: ApiEv
     }
   }
 
-  /** Reads one connection to its end; true when the service answered with a stream. */
-  async function readOnce(signal: AbortSignal): Promise<boolean> {
+  /**
+   * Reads one connection to its end; true when the service answered with a stream.
+   * `reconnecting`: a stream of this run was open before (this is not the first connection).
+   */
+  async function readOnce(signal: AbortSignal, reconnecting: boolean): Promise<boolean> {
     let response: Response;
     try {
       response = await options.open(signal);
@@ -50,6 +53,9 @@ export function followEventStream(options: EventStreamOptions): (listener: ApiEv
       await response.body?.cancel().catch(() => undefined);
       return false;
     }
+    // Back after a drop: events pushed while the stream was down are gone, so the page reads again
+    // what it shows (listening already, so nothing changed from here on is missed either).
+    if (reconnecting) dispatch({ event: 'app:resync', data: '', id: undefined });
     const parser = createParser({ onEvent: dispatch, onRetry: (ms) => (baseDelay = ms) });
     const reader = response.body.getReader();
     // Not every fetch honours the signal once the body flows; cancelling the reader always stops it.
@@ -72,8 +78,11 @@ export function followEventStream(options: EventStreamOptions): (listener: ApiEv
 
   async function run(signal: AbortSignal): Promise<void> {
     let failures = 0;
+    let opened = false;
     while (!signal.aborted) {
-      failures = (await readOnce(signal)) ? 0 : failures + 1;
+      const read = await readOnce(signal, opened);
+      opened ||= read;
+      failures = read ? 0 : failures + 1;
       if (signal.aborted) return;
       await wait(Math.min(baseDelay * 2 ** failures, MAX_RECONNECT_DELAY_MS), signal);
     }

@@ -7,7 +7,7 @@ import type { Api } from '../../../shared/api';
 import type { Alert, AlertKind } from '../../../shared/domain';
 import type { ApiEventSource, AppStore } from './appStore';
 import { coalesce } from './coalesce';
-import { isEvent } from './events';
+import { isEvent, isResync } from './events';
 
 /** News that needs no decision fades on its own; everything else stays until closed. */
 const FADING_KINDS: AlertKind[] = ['newBooking'];
@@ -71,6 +71,7 @@ export function createAlertsStore(api: Api, events: ApiEventSource, app: AppStor
       start() {
         const stop = events.subscribe((message) => {
           if (isEvent(message, 'alerts:new')) receive(message.payload);
+          else if (isResync(message)) void get().load();
         });
         void get().load();
         return () => {

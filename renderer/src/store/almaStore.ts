@@ -13,7 +13,7 @@ import type { AlmaConnectionView, AlmaEligibility, AlmaMessage } from '../../../
 import type { ApiErrorBody } from '../../../shared/errors';
 import type { ApiEventSource } from './appStore';
 import { errorBody } from './errors';
-import { isEvent } from './events';
+import { isEvent, isResync } from './events';
 
 /**
  * How long the page waits for a check's result: the client gives Alma Heritage 30 s
@@ -107,7 +107,7 @@ export function createAlmaStore(api: Api, events: ApiEventSource): AlmaStore {
       start() {
         return events.subscribe((message) => {
           // Only once the block has read it: a page that never shows the channels asks nothing.
-          if (get().loaded && (message.event === 'connections:changed' || message.event === 'property:changed')) void get().load();
+          if (get().loaded && (message.event === 'connections:changed' || message.event === 'property:changed' || isResync(message))) void get().load();
         });
       },
       open: () => run(() => api['alma:open'](), false),

@@ -39,6 +39,7 @@ export type ApiEventSource = Pick<ApiTransport, 'subscribe'>;
 const RELOADS_BY_EVENT: Partial<Record<ApiEventName, LoadTarget[]>> = {
   'property:changed': ['property'],
   'units:changed': ['units'],
+  'app:resync': ['property', 'units'],
 };
 
 type Fetched = Partial<Pick<AppState, 'property' | 'units'>>;

@@ -9,7 +9,7 @@ import type { ChannelPreset, ConnectionWithFeeds, LinkCheckResult } from '../../
 import type { FeedServerInfo, OutgoingFeedLink } from '../../../shared/outgoingFeeds';
 import type { ApiEventSource, AppStore } from './appStore';
 import { isUnknownCall } from './errors';
-import { isEvent } from './events';
+import { isEvent, isResync } from './events';
 
 export interface ConnectionsState {
   presets: ChannelPreset[];
@@ -71,7 +71,7 @@ export function createConnectionsStore(api: Api, events: ApiEventSource, app?: A
     },
     start() {
       const stop = events.subscribe((message) => {
-        if (message.event === 'connections:changed') void get().refresh();
+        if (message.event === 'connections:changed' || isResync(message)) void get().refresh();
       });
       void get().refresh();
       return stop;

@@ -8,7 +8,7 @@ import type { Reservation, ReservationHistoryEntry, StoredFlag } from '../../../
 import type { ApiErrorBody } from '../../../shared/errors';
 import type { ApiEventSource } from './appStore';
 import { errorBody } from './errors';
-import { isEvent } from './events';
+import { isEvent, isResync } from './events';
 
 export interface FileState {
   id: number | null;
@@ -76,7 +76,8 @@ export function createFileStore(api: Api, events: ApiEventSource): FileStore {
       start() {
         return events.subscribe((message) => {
           const { id } = get();
-          if (id !== null && isEvent(message, 'reservations:changed') && message.payload.reservationIds.includes(id)) void read(id);
+          if (id === null) return;
+          if (isResync(message) || (isEvent(message, 'reservations:changed') && message.payload.reservationIds.includes(id))) void read(id);
         });
       },
     };

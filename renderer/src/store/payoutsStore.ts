@@ -11,6 +11,7 @@ import { addMonthsTo, monthOf, type Month } from '../../../shared/months';
 import type { PayoutsResult } from '../../../shared/payouts';
 import type { ApiEventSource, AppStore } from './appStore';
 import { coalesce } from './coalesce';
+import { isResync } from './events';
 
 /** By default the three months before the current one and the three after it. */
 const MONTHS_AROUND_TODAY = 3;
@@ -77,7 +78,7 @@ export function createPayoutsStore(api: Api, events: ApiEventSource, app: AppSto
       },
       start() {
         return events.subscribe((message) => {
-          if (wanted && (message.event === 'reservations:changed' || message.event === 'connections:changed')) void load();
+          if (wanted && (message.event === 'reservations:changed' || message.event === 'connections:changed' || isResync(message))) void load();
         });
       },
     };

@@ -8,6 +8,7 @@ import type { Reservation, ReservationStatus } from '../../../shared/domain';
 import type { Language } from '../../../shared/i18n';
 import type { ApiEventSource, AppStore } from './appStore';
 import { coalesce } from './coalesce';
+import { isResync } from './events';
 
 export interface ReservationFilters {
   search: string;
@@ -106,7 +107,7 @@ export function createReservationsStore(api: Api, events: ApiEventSource, app: A
       },
       start() {
         const stop = events.subscribe((message) => {
-          if (wanted && message.event === 'reservations:changed') void load();
+          if (wanted && (message.event === 'reservations:changed' || isResync(message))) void load();
         });
         return () => {
           clearTimeout(searchTimer);

@@ -10,7 +10,7 @@ import type { NightAvailability, Reservation } from '../../../shared/domain';
 import { addDays, addMonths, compareNights, daysBetween, firstOfMonth, lastOfMonth, type Night } from '../../../shared/nights';
 import type { ApiEventSource, AppStore } from './appStore';
 import { coalesce } from './coalesce';
-import { isEvent } from './events';
+import { isEvent, isResync } from './events';
 
 /** The month before today's, today's, and 23 more: two years ahead of the owner. */
 export const GRID_MONTHS = 25;
@@ -181,7 +181,7 @@ export function createScheduleStore(api: Api, events: ApiEventSource, app: AppSt
           else if (isEvent(message, 'availability:changed')) {
             const range = clamp(message.payload.firstNight, message.payload.lastNight);
             if (range) void refreshNights(range[0], range[1]);
-          } else if (message.event === 'units:changed') void reloadAll();
+          } else if (message.event === 'units:changed' || isResync(message)) void reloadAll();
         });
         const stopToday = app.subscribe((state, previous) => {
           if (state.today !== previous.today) moveWindow(state.today);

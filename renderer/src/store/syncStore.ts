@@ -10,7 +10,7 @@ import type { SyncProgress, SyncSettings, SyncStatus } from '../../../shared/syn
 import type { ApiEventSource, AppStore } from './appStore';
 import { coalesce } from './coalesce';
 import { isUnknownCall } from './errors';
-import { isEvent } from './events';
+import { isEvent, isResync } from './events';
 
 export interface SyncState {
   status: SyncStatus | null;
@@ -104,6 +104,7 @@ export function createSyncStore(api: Api, events: ApiEventSource, app: AppStore)
             set((state) => ({ status, available: true, progress: status.overall === 'syncing' ? state.progress : null }));
           } else if (isEvent(message, 'sync:progress')) set({ progress: message.payload });
           else if (message.event === 'feeds:changed' || message.event === 'units:changed') void readLinks();
+          else if (isResync(message)) void get().load();
         });
         void get().load();
         return stop;

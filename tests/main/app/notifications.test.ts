@@ -30,6 +30,7 @@ const ALERTS: Record<Alert['kind'], Alert> = {
   unmappedRoom: alert('unmappedRoom', { channel: 'Alma Heritage', number: 'AH-R-10042', roomCode: 'CH-ROSE' }, { reservationIds: [] }),
   partnerError: alert('partnerError', { channel: 'Alma Heritage', code: '402', text: 'Invalid room type' }, { reservationIds: [] }),
   partnerCredentials: alert('partnerCredentials', { channel: 'Alma Heritage', code: '497', text: 'Authorisation error' }, { reservationIds: [] }),
+  partnerCredentialsRemoved: alert('partnerCredentialsRemoved', { channel: 'Alma Heritage', code: '497', text: 'Authorisation error' }, { reservationIds: [] }),
   partnerUnreachable: alert('partnerUnreachable', { channel: 'Alma Heritage', since: '2026-07-01' }, { reservationIds: [] }),
   partnerEventRejected: alert('partnerEventRejected', { channel: 'Alma Heritage', number: 'AH-R-10042', reasonKey: 'alma.errors.reservation.badDates' }, { reservationIds: [] }),
   partnerReopened: alert('partnerReopened', { ...stay, channel: 'Alma Heritage', number: 'AH-R-10042', was: 'refused' }),
@@ -49,6 +50,8 @@ describe('what a notification says and where it leads', () => {
       unmappedRoom: { target: 'channel', id: 7 },
       partnerError: { target: 'channel', id: 7 },
       partnerCredentials: { target: 'channel', id: 7 },
+      // The channel is removed: no page of its own to show.
+      partnerCredentialsRemoved: { target: 'alerts' },
       partnerUnreachable: { target: 'channel', id: 7 },
       partnerEventRejected: { target: 'channel', id: 7 },
       partnerReopened: { target: 'reservation', id: 42 },
@@ -70,6 +73,9 @@ describe('what a notification says and where it leads', () => {
     expect(said.partnerRefused).toMatchObject({ title: 'Airbnb refuses the calendar', body: expect.stringContaining('HTTP 403') });
     expect(said.partnerModification).toMatchObject({ title: 'Change from Alma Heritage: La Grange', body: expect.stringContaining('AH-R-10042') });
     expect(said.partnerCredentials!.title).toBe('Alma Heritage refuses the connection details');
+    // A removed channel: no details to correct, the rooms to close by hand.
+    expect(said.partnerCredentialsRemoved).toMatchObject({ title: 'Alma Heritage still sells your rooms', body: expect.stringContaining('+33 6 71 93 90 08') });
+    expect(said.partnerCredentialsRemoved!.body).not.toContain('right ones');
     expect(said.partnerError!.body).toBe('Code 402: Invalid room type');
     for (const notice of Object.values(said)) expect(`${notice.title} ${notice.body}`).not.toMatch(/\{\{|desktop\.|undefined/);
   });

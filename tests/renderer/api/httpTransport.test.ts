@@ -130,4 +130,24 @@ describe('httpTransport events', () => {
     expect(fetchImpl.mock.calls.length).toBeGreaterThanOrEqual(3);
     stop();
   });
+
+  it('after a drop, the reopened stream first tells the page to read again what it shows; the first connection does not', async () => {
+    const fetchImpl = vi
+      .fn<(...args: FetchArgs) => Promise<Response>>()
+      // The service is not up yet when the page subscribes: still a first connection once it is.
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockResolvedValueOnce(eventStreamResponse(['event: units:changed\ndata: {}\n\n']))
+      .mockImplementation(async () => eventStreamResponse(['event: property:changed\ndata: {}\n\n']));
+    const transport = httpTransport('t', { fetch: fetchImpl, reconnectDelayMs: 1 });
+    const received: ApiEventMessage[] = [];
+    const stop = transport.subscribe((message) => received.push(message));
+
+    await vi.waitFor(() => expect(received.length).toBeGreaterThanOrEqual(3));
+    stop();
+    expect(received.slice(0, 3)).toEqual([
+      { event: 'units:changed', payload: {} },
+      { event: 'app:resync', payload: {} },
+      { event: 'property:changed', payload: {} },
+    ]);
+  });
 });

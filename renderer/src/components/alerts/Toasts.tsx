@@ -5,7 +5,7 @@ import { useSlice, useStores } from '../../store/StoreContext';
 import { useAlertText } from './useAlertText';
 
 /** What cannot wait: an overbooking or a cancellation interrupts; the rest is said politely. */
-const URGENT: AlertKind[] = ['overbooking', 'cancellation', 'suspiciousFeed', 'partnerRefused', 'partnerModification', 'unmappedRoom', 'partnerCredentials'];
+const URGENT: AlertKind[] = ['overbooking', 'cancellation', 'suspiciousFeed', 'partnerRefused', 'partnerModification', 'unmappedRoom', 'partnerCredentials', 'partnerCredentialsRemoved'];
 
 /** Alerts pushed while the page is open, in a corner, until closed (news fades on its own). */
 export function Toasts() {

@@ -11,6 +11,7 @@ import { DEMO_PROPERTY } from '../../../partners/alma/server';
 import { apiSyncSummary } from '../../../../main/db/apiSyncState';
 import { PULL_INTERVAL_MS, PUSH_DEBOUNCE_MS } from '../../../../main/sync/alma/apiLoop';
 import { createSyncLoop } from '../../../../main/sync/syncLoop';
+import { createTranslator } from '../../../../main/i18n';
 import { expectPartnerInStep, openAlmaWorld, type AlmaWorld } from './almaWorld';
 
 const MINUTE = 60_000;
@@ -213,5 +214,17 @@ describe('partner errors', () => {
     }
     await world.loop.syncNow(world.connectionId);
     expect(almaStatus(world).state).toBe('ok');
+  });
+
+  it('a removed channel whose credentials are refused while it owes its close-outs tells the owner to close the rooms at Alma Heritage', async () => {
+    const world = await openAlmaWorld();
+    world.service.secrets.set(almaPasswordSecret(world.connectionId), 'not-the-password');
+    world.service.call('connections:remove', { id: world.connectionId });
+    await runFor(world, 10 * MINUTE);
+    expect(world.simulator.requests().at(-1)).toMatchObject({ outcome: 'error' });
+    const alerts = world.service.call('alerts:list').filter((a) => a.connectionId === world.connectionId);
+    // Not "enter the right ones": a removed channel cannot be given other details.
+    expect(alerts.map((a) => a.kind)).toEqual(['partnerCredentialsRemoved']);
+    expect(createTranslator('en')('alerts.partnerCredentialsRemoved', alerts[0]!.params)).toContain('+33 6 71 93 90 08');
   });
 });

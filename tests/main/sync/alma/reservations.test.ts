@@ -282,6 +282,9 @@ describe('reservations from Alma Heritage', () => {
     expect(tourFiles.every((f) => f.status === 'confirmed' && f.sourceConnectionId === world.connectionId)).toBe(true);
     expect(world.db.prepare("SELECT count(*) FROM partner_events WHERE reservation_id IS NULL").pluck().get()).toBe(0);
     expect(world.db.prepare('SELECT count(*) FROM partner_events WHERE payload IS NOT NULL').pluck().get()).toBe(0);
+    // The room is linked: its "link the room" alert no longer stands open.
+    const linked = world.service.call('alerts:list').filter((a) => a.kind === 'unmappedRoom');
+    expect(linked).toEqual([expect.objectContaining({ params: expect.objectContaining({ roomCode: 'CH-TOUR' }), dismissedAt: expect.any(String) })]);
     // Mapping again (or the next read) creates nothing more.
     world.service.call('alma:saveMapping', {
       id: world.connectionId,
