@@ -30,6 +30,8 @@ export type AlmaStage = 'requested' | 'credentials' | 'contract' | 'mapping' | '
 
 /** The default commission Alma Heritage applies to its sales (seed 000): 13 %. */
 export const ALMA_COMMISSION_BASIS_POINTS = 1300;
+/** Alma Heritage's technical team (seed 000); its e-mail address is in the connection e-mail. */
+export const ALMA_TECHNICAL_PHONE = '+33 6 71 93 90 08';
 /** "Within 7 working days" the connection e-mail and the contract arrive. */
 export const ALMA_WORKING_DAYS_TO_ANSWER = 7;
 

@@ -5,6 +5,7 @@
  */
 export const almaFileEn = {
   answerSent: 'Your answer is sent to Alma Heritage.',
+  editStaysHere: 'Changes made here stay in Pigeonnier: Alma Heritage does not support changes to a stay (settle them with Alma Heritage as a cancellation and a new booking).',
   recordCancellation: 'Record a cancellation received by e-mail…',
   cancelQuestion: 'Record the cancellation Alma Heritage sent you by e-mail? The nights are freed.',
   cancelConfirm: 'Record the cancellation',
@@ -15,6 +16,7 @@ export const almaFileEn = {
 
 export const almaFileFr: typeof almaFileEn = {
   answerSent: 'Votre réponse est transmise à Alma Heritage.',
+  editStaysHere: 'Une modification faite ici reste dans Pigeonnier : Alma Heritage ne prend pas en charge les modifications de séjour (convenez avec Alma Heritage d’une annulation et d’une nouvelle réservation).',
   recordCancellation: 'Enregistrer une annulation reçue par e-mail…',
   cancelQuestion: 'Enregistrer l’annulation qu’Alma Heritage vous a envoyée par e-mail ? Les nuits sont libérées.',
   cancelConfirm: 'Enregistrer l’annulation',

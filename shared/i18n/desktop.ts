@@ -48,7 +48,7 @@ export const desktopEn = {
     partnerCredentials: { title: '{{channel}} refuses the connection details', body: 'Nothing is sent or received until you enter the right ones.' },
     partnerCredentialsRemoved: {
       title: '{{channel}} still sells your rooms',
-      body: '{{channel}} refused the connection details, so Pigeonnier could not tell it to stop selling your rooms: close them in {{channel}}’s extranet or call its technical team at +33 6 71 93 90 08.',
+      body: '{{channel}} refused the connection details, so Pigeonnier could not tell it to stop selling your rooms: close them in {{channel}}’s extranet or call its technical team at {{phone}}.',
     },
     partnerUnreachable: { title: '{{channel}} does not answer', body: 'Your changes are waiting to go out; new bookings may not have arrived.' },
     partnerEventRejected: { title: 'Unreadable booking from {{channel}}', body: 'Booking {{number}} could not be read: check it in your {{channel}} extranet and record it by hand.' },
@@ -103,7 +103,7 @@ export const desktopFr: typeof desktopEn = {
     partnerCredentials: { title: '{{channel}} refuse les identifiants', body: 'Rien n’est envoyé ni reçu tant que vous n’avez pas saisi les bons.' },
     partnerCredentialsRemoved: {
       title: '{{channel}} vend encore vos chambres',
-      body: '{{channel}} a refusé les identifiants de connexion, Pigeonnier n’a donc pas pu lui demander d’arrêter de vendre vos chambres : fermez-les dans votre extranet {{channel}} ou appelez son équipe technique au +33 6 71 93 90 08.',
+      body: '{{channel}} a refusé les identifiants de connexion, Pigeonnier n’a donc pas pu lui demander d’arrêter de vendre vos chambres : fermez-les dans votre extranet {{channel}} ou appelez son équipe technique au {{phone}}.',
     },
     partnerUnreachable: { title: '{{channel}} ne répond plus', body: 'Vos modifications attendent d’être envoyées ; de nouvelles réservations n’ont peut-être pas été reçues.' },
     partnerEventRejected: { title: 'Réservation illisible de {{channel}}', body: 'La réservation {{number}} n’a pas pu être lue : vérifiez-la dans votre extranet {{channel}} et saisissez-la à la main.' },

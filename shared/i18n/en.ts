@@ -79,7 +79,7 @@ export const en = {
     partnerCredentials:
       '{{channel}} refuses the connection details (code {{code}}: {{text}}). Nothing is sent or received until you enter the right user name, password and property code.',
     partnerCredentialsRemoved:
-      '{{channel}} refused the connection details, so Pigeonnier could not tell it to stop selling your rooms: close them in {{channel}}’s extranet or call its technical team at +33 6 71 93 90 08.',
+      '{{channel}} refused the connection details, so Pigeonnier could not tell it to stop selling your rooms: close them in {{channel}}’s extranet or call its technical team at {{phone}}.',
     partnerUnreachable: '{{channel}} has not answered since {{since}}: your changes are waiting to go out and new bookings may not have arrived.',
     partnerEventRejected:
       '{{channel}} sent booking {{number}} in a form Pigeonnier cannot read, so it is not recorded: check it in your {{channel}} extranet and record it by hand.',

@@ -77,7 +77,7 @@ export const fr: MessageTree = {
     partnerCredentials:
       '{{channel}} refuse les identifiants de connexion (code {{code}} : {{text}}). Rien n’est envoyé ni reçu tant que vous n’avez pas saisi le bon identifiant, le bon mot de passe et le bon code d’établissement.',
     partnerCredentialsRemoved:
-      '{{channel}} a refusé les identifiants de connexion, Pigeonnier n’a donc pas pu lui demander d’arrêter de vendre vos chambres : fermez-les dans votre extranet {{channel}} ou appelez son équipe technique au +33 6 71 93 90 08.',
+      '{{channel}} a refusé les identifiants de connexion, Pigeonnier n’a donc pas pu lui demander d’arrêter de vendre vos chambres : fermez-les dans votre extranet {{channel}} ou appelez son équipe technique au {{phone}}.',
     partnerUnreachable: '{{channel}} ne répond plus depuis le {{since}} : vos modifications attendent d’être envoyées et de nouvelles réservations n’ont peut-être pas été reçues.',
     partnerEventRejected:
       '{{channel}} a envoyé la réservation {{number}} sous une forme que Pigeonnier ne sait pas lire, elle n’est donc pas enregistrée : vérifiez-la dans votre extranet {{channel}} et saisissez-la à la main.',

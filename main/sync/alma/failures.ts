@@ -9,6 +9,7 @@
  *   reservations keep flowing.
  * Either way the partner's own words reach the owner: in the sync status, and as an alert.
  */
+import { ALMA_TECHNICAL_PHONE } from '../../../shared/alma';
 import type { ApiEventMessage } from '../../../shared/api';
 import type { PartnerError } from '../../channels/alma/messages';
 import type { AlmaFailure } from '../../channels/alma/result';
@@ -74,7 +75,7 @@ export function recordFailure(ctx: FailureContext, failure: AlmaFailure, rowIds:
     recordRowFailure(db, rowIds, JSON.stringify(error), (attempts) => new Date(nextAfterFailure(now.getTime(), attempts, partnerRetryAt, ctx.random)));
     // A removed channel cannot be given other details: the owner must close its rooms at the partner.
     const refused = connection.status === 'removed' ? 'partnerCredentialsRemoved' : 'partnerCredentials';
-    if (stop) alert(refused, { code: words?.code ?? '', text: words?.text ?? '' }, `${refused}:${connection.id}`);
+    if (stop) alert(refused, { code: words?.code ?? '', text: words?.text ?? '', phone: ALMA_TECHNICAL_PHONE }, `${refused}:${connection.id}`);
     else if (words) alert('partnerError', words, `partnerError:${connection.id}:${words.code}`);
     const since = Date.parse(after.failingSince ?? now.toISOString());
     if (!stop && !rowsOnly && now.getTime() - since >= FAILING_ALERT_AFTER_MS) {

@@ -30,7 +30,7 @@ const ALERTS: Record<Alert['kind'], Alert> = {
   unmappedRoom: alert('unmappedRoom', { channel: 'Alma Heritage', number: 'AH-R-10042', roomCode: 'CH-ROSE' }, { reservationIds: [] }),
   partnerError: alert('partnerError', { channel: 'Alma Heritage', code: '402', text: 'Invalid room type' }, { reservationIds: [] }),
   partnerCredentials: alert('partnerCredentials', { channel: 'Alma Heritage', code: '497', text: 'Authorisation error' }, { reservationIds: [] }),
-  partnerCredentialsRemoved: alert('partnerCredentialsRemoved', { channel: 'Alma Heritage', code: '497', text: 'Authorisation error' }, { reservationIds: [] }),
+  partnerCredentialsRemoved: alert('partnerCredentialsRemoved', { channel: 'Alma Heritage', code: '497', text: 'Authorisation error', phone: '+33 6 71 93 90 08' }, { reservationIds: [] }),
   partnerUnreachable: alert('partnerUnreachable', { channel: 'Alma Heritage', since: '2026-07-01' }, { reservationIds: [] }),
   partnerEventRejected: alert('partnerEventRejected', { channel: 'Alma Heritage', number: 'AH-R-10042', reasonKey: 'alma.errors.reservation.badDates' }, { reservationIds: [] }),
   partnerReopened: alert('partnerReopened', { ...stay, channel: 'Alma Heritage', number: 'AH-R-10042', was: 'refused' }),

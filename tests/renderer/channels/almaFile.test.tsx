@@ -83,6 +83,12 @@ describe('a file from Alma Heritage', () => {
     expect(screen.queryByText('Votre réponse est transmise à Alma Heritage.')).not.toBeInTheDocument();
   });
 
+  it('says an edit made here stays in Pigeonnier (Alma Heritage takes no changes)', async () => {
+    openFile({ ...onRequest, status: 'confirmed' });
+    expect(await screen.findByRole('link', { name: 'Modifier' })).toBeInTheDocument();
+    expect(screen.getByText(/Une modification faite ici reste dans Pigeonnier/)).toBeInTheDocument();
+  });
+
   it('flagged as changed by Alma Heritage: modifications are not supported, and says what to do', async () => {
     openFile({ ...onRequest, status: 'confirmed', flags: ['changedByPartner'] });
     const flag = await screen.findByRole('region', { name: 'Alma Heritage a envoyé une modification de ce séjour' });
@@ -97,6 +103,7 @@ describe('a file from another channel', () => {
     expect(await screen.findByRole('button', { name: 'Annuler la réservation…' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Confirmer la réservation' })).toBeInTheDocument();
     expect(screen.queryByText('Votre réponse est transmise à Alma Heritage.')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Une modification faite ici reste dans Pigeonnier/)).not.toBeInTheDocument();
     expect(within(screen.getByRole('region', { name: 'Modifié par le partenaire' })).queryByText(/Alma Heritage/)).not.toBeInTheDocument();
   });
 });

@@ -51,6 +51,8 @@ export function FileActions({ file }: { file: Reservation }) {
         </button>
       </div>
       {pending && alma && <p className="list-note">{t('alma.file.answerSent')}</p>}
+      {/* Local edits are allowed (the owner's file), but must not pass for a change sent to the partner. */}
+      {alma && <p className="list-note">{t('alma.file.editStaysHere')}</p>}
       {asking && (
         <form
           className="decision"

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { ALMA_TECHNICAL_PHONE } from '../../../../../shared/alma';
 
 /**
  * Alma Heritage's technical contact (seed 000). The seed's e-mail address is hidden, so none is
  * made up: the phone number, and the owner is sent to the connection e-mail for the address.
  */
-export const ALMA_TECHNICAL_PHONE = '+33 6 71 93 90 08';
-
 export function AlmaContact() {
   const { t } = useTranslation();
   return (
