@@ -6,6 +6,7 @@ import { toRuns } from '../../../../main/channels/alma/runs';
 import { stayNights } from '../../../../shared/nights';
 import { all, attrs, readDocument } from './otaDocument';
 import { expectTranslated } from './translated';
+import { PROTOCOL_EXAMPLE_EVENT } from '../../../helpers/almaEvent';
 
 const CLAIRE = `
     <HotelReservation CreateDateTime="2026-11-21T08:59:00Z" ResStatus="Book">
@@ -51,22 +52,7 @@ describe('reservation events from OTA_ResRetrieveRS', () => {
     expect(rejected).toEqual([]);
     expect(events).toHaveLength(1);
     const { raw, ...event } = events[0]!;
-    expect(event).toEqual({
-      reservationNumber: 'AH-R-10042',
-      resStatus: 'Book',
-      createdAt: '2026-11-21T08:59:00Z',
-      roomCode: 'CH-ROSE',
-      rateCode: 'STD',
-      arrival: '2026-12-01',
-      departure: '2026-12-04',
-      guests: 2,
-      guestName: 'Claire Dubois',
-      email: 'claire.dubois@example.fr',
-      phone: '+33 6 12 34 56 78',
-      address: '3 rue des Tilleuls, 37000 Tours, FR',
-      amountCents: 28500,
-      comments: 'Arrivée vers 18 h',
-    });
+    expect(event).toEqual(PROTOCOL_EXAMPLE_EVENT);
     // The raw text is the element itself, readable again with the same content.
     const again = readDocument(raw);
     expect(again.root).toBe('HotelReservation');

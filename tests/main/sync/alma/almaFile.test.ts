@@ -8,24 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { AlmaReservationEvent } from '../../../../main/channels/alma/messages';
 import { almaFileFields } from '../../../../main/sync/alma/almaFile';
 import { clampToHorizon, horizonOf, newHorizonNights } from '../../../../main/sync/alma/horizon';
+import { PROTOCOL_EXAMPLE_EVENT } from '../../../helpers/almaEvent';
 
-const EVENT: AlmaReservationEvent = {
-  reservationNumber: 'AH-R-10042',
-  resStatus: 'Book',
-  createdAt: '2026-11-21T08:59:00Z',
-  roomCode: 'CH-ROSE',
-  rateCode: 'STD',
-  arrival: '2026-12-01',
-  departure: '2026-12-04',
-  guests: 2,
-  guestName: 'Claire Dubois',
-  email: 'claire.dubois@example.fr',
-  phone: '+33 6 12 34 56 78',
-  address: '3 rue des Tilleuls, 37000 Tours, FR',
-  amountCents: 28_500,
-  comments: 'Arrivée vers 18 h',
-  raw: '<HotelReservation/>',
-};
+const EVENT: AlmaReservationEvent = { ...PROTOCOL_EXAMPLE_EVENT, raw: '<HotelReservation/>' };
 
 const MAPPING = { unitId: 7, roomCode: 'CH-ROSE', rateCode: 'STD' };
 const fileOf = (changes: Partial<AlmaReservationEvent>, basisPoints: number | null = null) =>

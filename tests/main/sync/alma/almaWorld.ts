@@ -229,3 +229,16 @@ export function requestCounts(simulator: AlmaSimulator): Record<string, number> 
   for (const r of simulator.requests()) if (r.message) counts[r.message] = (counts[r.message] ?? 0) + 1;
   return counts;
 }
+
+/** Runs the loop's timers for `ms`, one at a time, awaiting what each starts. */
+export async function runFor(world: AlmaWorld, ms: number): Promise<void> {
+  const end = world.clock.now().getTime() + ms;
+  for (;;) {
+    const [next] = world.clock.pendingDelays();
+    if (next === undefined || world.clock.now().getTime() + next > end) break;
+    world.clock.advance(next);
+    await world.loop.idle();
+  }
+  world.clock.advance(end - world.clock.now().getTime());
+  await world.loop.idle();
+}

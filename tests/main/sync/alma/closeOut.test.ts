@@ -14,7 +14,7 @@ import { almaPasswordSecret } from '../../../../main/channels/alma/credentials';
 import { apiSyncSummary } from '../../../../main/db/apiSyncState';
 import { PULL_INTERVAL_MS, PUSH_DEBOUNCE_MS } from '../../../../main/sync/alma/apiLoop';
 import { HORIZON_NIGHTS } from '../../../../main/sync/alma/horizon';
-import { expectPartnerInStep, LILAS, openAlmaWorld, ROSE, type AlmaWorld } from './almaWorld';
+import { expectPartnerInStep, LILAS, openAlmaWorld, ROSE, type AlmaWorld, runFor } from './almaWorld';
 
 const MINUTE = 60_000;
 const ROOMS = { 'CH-ROSE': ['STD'], 'CH-LILAS': ['STD'], 'CH-TOUR': ['STD'] };
@@ -29,18 +29,6 @@ function stockAcross(world: AlmaWorld, roomCode: string): (number | undefined)[]
   return [today, addDays(today, 180), addDays(today, HORIZON_NIGHTS - 1)].map((night) => world.simulator.state.stockOf(roomCode, night));
 }
 
-/** Runs the loop's timers for `ms`, one at a time, awaiting what each starts. */
-async function runFor(world: AlmaWorld, ms: number): Promise<void> {
-  const end = world.clock.now().getTime() + ms;
-  for (;;) {
-    const [next] = world.clock.pendingDelays();
-    if (next === undefined || world.clock.now().getTime() + next > end) break;
-    world.clock.advance(next);
-    await world.loop.idle();
-  }
-  world.clock.advance(end - world.clock.now().getTime());
-  await world.loop.idle();
-}
 
 const saveMapping = (world: AlmaWorld, rooms: { unitId: number; roomCode: string; rateCode: string }[]) =>
   world.service.call('alma:saveMapping', { id: world.connectionId, rooms });

@@ -38,18 +38,23 @@ function stored(dataDir: string): { files: Row[]; events: { number: string; stat
   }
 }
 
+/** A data folder with Alma Heritage set up, and a first round (in a child) that sent the horizon: Alma Heritage can sell only once it knows our stock. */
+async function pushedChannel(serviceUrl: string): Promise<{ dataDir: string; connectionId: number }> {
+  const dataDir = tempDir();
+  const setup = createService({ dataDir, warn: () => undefined });
+  const { connectionId } = setUpAlma(setup, serviceUrl, new Date());
+  setup.close();
+  const pushed = await spawnRound(dataDir, connectionId, 'push').done;
+  expect(pushed.code, pushed.stderr).toBe(0);
+  return { dataDir, connectionId };
+}
+
 describe('killed between storing and acknowledging', () => {
   it('stores each reservation once and acknowledges each event exactly once after a restart', async () => {
     const seen: { message: string | null }[] = [];
     const simulator = await startAlmaSimulator({ onRequest: (entry) => seen.push(entry) });
     try {
-      const dataDir = tempDir();
-      const setup = createService({ dataDir, warn: () => undefined });
-      const { connectionId } = setUpAlma(setup, simulator.url, new Date());
-      setup.close();
-      // A first round sends the horizon: Alma Heritage can sell only once it knows our stock.
-      const pushed = await spawnRound(dataDir, connectionId, 'push').done;
-      expect(pushed.code, pushed.stderr).toBe(0);
+      const { dataDir, connectionId } = await pushedChannel(simulator.url);
       const today = simulator.state.today;
       const numbers = [
         simulator.book({ room: ROSE.roomCode, rate: ROSE.rateCode, arrival: addDays(today, 10), departure: addDays(today, 12) }),
@@ -109,12 +114,7 @@ describe('killed between storing and acknowledging', () => {
     const seen: { message: string | null }[] = [];
     const simulator = await startAlmaSimulator({ onRequest: (entry) => seen.push(entry) });
     try {
-      const dataDir = tempDir();
-      const setup = createService({ dataDir, warn: () => undefined });
-      const { connectionId } = setUpAlma(setup, simulator.url, new Date());
-      setup.close();
-      const pushed = await spawnRound(dataDir, connectionId, 'push').done;
-      expect(pushed.code, pushed.stderr).toBe(0);
+      const { dataDir, connectionId } = await pushedChannel(simulator.url);
       const number = simulator.book({ room: ROSE.roomCode, rate: ROSE.rateCode, arrival: addDays(simulator.state.today, 5), departure: addDays(simulator.state.today, 6) });
       // The read is answered by the partner (applied: counted as delivered) but the answer never arrives.
       simulator.failNext(1, { kind: 'timeout', applied: true }, 'OTA_ReadRQ');

@@ -13,22 +13,10 @@ import { insertConnection, insertFeed } from '../../../../main/db/channels';
 import { PUSH_DEBOUNCE_MS } from '../../../../main/sync/alma/apiLoop';
 import { calendar } from '../../../helpers/feedImport';
 import { ics, startPartner } from '../../../helpers/partnerServer';
-import { expectPartnerInStep, LILAS, openAlmaWorld, ROSE, type AlmaWorld } from './almaWorld';
+import { expectPartnerInStep, LILAS, openAlmaWorld, ROSE, runFor } from './almaWorld';
 
 const MINUTE = 60_000;
 
-/** Runs the loop's timers for `ms`, one at a time, awaiting what each starts. */
-async function runFor(world: AlmaWorld, ms: number): Promise<void> {
-  const end = world.clock.now().getTime() + ms;
-  for (;;) {
-    const [next] = world.clock.pendingDelays();
-    if (next === undefined || world.clock.now().getTime() + next > end) break;
-    world.clock.advance(next);
-    await world.loop.idle();
-  }
-  world.clock.advance(end - world.clock.now().getTime());
-  await world.loop.idle();
-}
 
 describe('offline, then back online', () => {
   it('loses and doubles nothing: the partner ends equal to our schedule, each booking once', async () => {

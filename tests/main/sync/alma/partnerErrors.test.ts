@@ -12,7 +12,7 @@ import { apiSyncSummary } from '../../../../main/db/apiSyncState';
 import { PULL_INTERVAL_MS, PUSH_DEBOUNCE_MS } from '../../../../main/sync/alma/apiLoop';
 import { createSyncLoop } from '../../../../main/sync/syncLoop';
 import { createTranslator } from '../../../../main/i18n';
-import { expectPartnerInStep, openAlmaWorld, type AlmaWorld } from './almaWorld';
+import { expectPartnerInStep, openAlmaWorld, type AlmaWorld, runFor } from './almaWorld';
 
 const MINUTE = 60_000;
 
@@ -29,18 +29,6 @@ function minutesOf(world: AlmaWorld, skip: number, from: number, message: string
     .map((r) => Math.round((Date.parse(r.at) - from) / MINUTE));
 }
 
-/** Runs the loop's timers for `ms`, one at a time, awaiting what each starts. */
-async function runFor(world: AlmaWorld, ms: number): Promise<void> {
-  const end = world.clock.now().getTime() + ms;
-  for (;;) {
-    const [next] = world.clock.pendingDelays();
-    if (next === undefined || world.clock.now().getTime() + next > end) break;
-    world.clock.advance(next);
-    await world.loop.idle();
-  }
-  world.clock.advance(end - world.clock.now().getTime());
-  await world.loop.idle();
-}
 
 describe('partner errors', () => {
   it('an error answer keeps the change queued, shows the partner’s words, alerts, and the retry after backoff sends it', async () => {

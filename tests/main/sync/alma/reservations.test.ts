@@ -34,6 +34,14 @@ function confirmAtPartner(world: AlmaWorld, number: string): void {
 
 const alertKinds = (world: AlmaWorld) => world.service.call('alerts:list').map((a) => a.kind);
 
+
+/** A guest books on request on Alma Heritage, and Pigeonnier reads it (a pending file). */
+async function bookedOnRequest(world: AlmaWorld, room: typeof ROSE, arrival: string, departure: string): Promise<string> {
+  const number = world.simulator.book({ room: room.roomCode, rate: room.rateCode, arrival, departure, onRequest: true });
+  await world.loop.syncNow(world.connectionId);
+  await world.settle();
+  return number;
+}
 describe('reservations from Alma Heritage', () => {
   it('a booking becomes a confirmed, prepaid file with Alma’s commission and payout date, acknowledged exactly once', async () => {
     const world = await openAlmaWorld();
@@ -115,9 +123,7 @@ describe('reservations from Alma Heritage', () => {
   it('an on-request booking arrives pending and holds the stock; the owner confirms it and Alma Heritage hears it', async () => {
     const world = await openAlmaWorld();
     const n = (days: number) => addDays(world.today(), days);
-    const number = world.simulator.book({ room: ROSE.roomCode, rate: ROSE.rateCode, arrival: n(20), departure: n(22), onRequest: true });
-    await world.loop.syncNow(world.connectionId);
-    await world.settle();
+    const number = await bookedOnRequest(world, ROSE, n(20), n(22));
     const [file] = files(world);
     expect(file).toMatchObject({ status: 'pending', partnerReference: number });
     expect(partnerEvents(world)).toEqual([expect.objectContaining({ status: 'Request', outcome: 'held', acked: 1 })]);
@@ -139,9 +145,7 @@ describe('reservations from Alma Heritage', () => {
   it('the owner refuses an on-request booking: Alma Heritage hears it and both sides free the nights', async () => {
     const world = await openAlmaWorld();
     const n = (days: number) => addDays(world.today(), days);
-    const number = world.simulator.book({ room: LILAS.roomCode, rate: LILAS.rateCode, arrival: n(20), departure: n(23), onRequest: true });
-    await world.loop.syncNow(world.connectionId);
-    await world.settle();
+    const number = await bookedOnRequest(world, LILAS, n(20), n(23));
     const [file] = files(world);
     expect(world.simulator.state.stockOf('CH-LILAS', n(21))).toBe(1);
     world.service.call('reservations:refuse', { id: file!.id, reason: 'Travaux' });
@@ -156,9 +160,7 @@ describe('reservations from Alma Heritage', () => {
   it('an answer Alma Heritage can no longer take (the guest cancelled first) is dropped and the owner told', async () => {
     const world = await openAlmaWorld();
     const n = (days: number) => addDays(world.today(), days);
-    const number = world.simulator.book({ room: ROSE.roomCode, rate: ROSE.rateCode, arrival: n(20), departure: n(22), onRequest: true });
-    await world.loop.syncNow(world.connectionId);
-    await world.settle();
+    const number = await bookedOnRequest(world, ROSE, n(20), n(22));
     world.simulator.cancel(number);
     world.service.call('reservations:confirm', { id: files(world)[0]!.id });
     await world.advance(PUSH_DEBOUNCE_MS);
@@ -303,9 +305,7 @@ describe('reservations from Alma Heritage', () => {
   it('Alma Heritage confirms a stay the owner refused meanwhile (error 87): the file is confirmed again, flagged, and the owner told', async () => {
     const world = await openAlmaWorld();
     const n = (days: number) => addDays(world.today(), days);
-    const number = world.simulator.book({ room: ROSE.roomCode, rate: ROSE.rateCode, arrival: n(20), departure: n(22), onRequest: true });
-    await world.loop.syncNow(world.connectionId);
-    await world.settle();
+    const number = await bookedOnRequest(world, ROSE, n(20), n(22));
     const [pending] = files(world);
     expect(pending!.status).toBe('pending');
     // Meanwhile the owner sells the same nights by phone, and refuses the request...
